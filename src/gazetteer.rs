@@ -1,0 +1,397 @@
+//! Gazetteers: named entries with labels, ids, aliases and priorities, and their file
+//! formats.
+//!
+//! # TSV
+//!
+//! One surface form a line, tab-separated:
+//!
+//! ```text
+//! name<TAB>label[<TAB>id[<TAB>priority[<TAB>flags]]]
+//! ```
+//!
+//! - `#` at the start of a line begins a comment; blank lines are skipped.
+//! - `label`: `PER`, `ORG`, `LOC`, `MISC` or a label of your own (letters, digits, `_`, `-`).
+//! - `id` (optional): lines with the same id are aliases of one entry; the first of them
+//!   gives the canonical name. Without an id each line is an entry of its own.
+//! - `priority` (optional, an integer, default 0): higher wins when entries claim the
+//!   same span.
+//! - `flags` (optional, comma-separated): `exact-case` (only the exact capitalization),
+//!   `ignore-case` (any capitalization), `fold-accents` ("Sao Paulo" matches "São Paulo").
+//!
+//! # JSON Lines
+//!
+//! One entry a line:
+//!
+//! ```text
+//! {"name": "Angela Merkel", "label": "PER", "id": "Q567", "aliases": ["Merkel"], "priority": 5}
+//! ```
+//!
+//! `case` (`"exact"`, `"upper"`, `"ignore"`) and `fold_accents` (bool) are optional too.
+//! Lines with the same id are merged into one entry.
+//!
+//! Any bad line fails the whole load with an error naming the file, the line and the
+//! problem: nothing is half-loaded.
+
+use crate::error::{read_utf8, Error, Result};
+use crate::label::Label;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Which capitalizations of a name match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    /// Only the exact form ("Bell" matches "Bell" only).
+    Exact,
+    /// The exact form and the all-capitals form ("Erbil" matches "Erbil" and "ERBIL",
+    /// never "erbil"). The default: headlines and datelines are written in capitals.
+    #[default]
+    Upper,
+    /// Any capitalization, by full Unicode case folding.
+    Ignore,
+}
+
+/// One named thing: a canonical name, a label, and the other names it goes by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The canonical name.
+    pub name: String,
+    /// The entity type.
+    pub label: Label,
+    /// An identifier (a GeoNames or Wikidata id, or your own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Other surface forms of the same entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Higher wins when several entries claim the same span. Default 0.
+    #[serde(default)]
+    pub priority: i32,
+    /// Which capitalizations match; `None`: the gazetteer's setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseMode>,
+    /// Whether accents are ignored; `None`: the gazetteer's setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fold_accents: Option<bool>,
+}
+
+impl Entry {
+    /// An entry with a name and a label and nothing else.
+    pub fn new(name: impl Into<String>, label: Label) -> Entry {
+        Entry {
+            name: name.into(),
+            label,
+            id: None,
+            aliases: Vec::new(),
+            priority: 0,
+            case: None,
+            fold_accents: None,
+        }
+    }
+
+    /// Sets the id.
+    pub fn id(mut self, id: impl Into<String>) -> Entry {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Adds an alias.
+    pub fn alias(mut self, alias: impl Into<String>) -> Entry {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets the priority.
+    pub fn priority(mut self, priority: i32) -> Entry {
+        self.priority = priority;
+        self
+    }
+
+    /// Sets the case mode of this entry.
+    pub fn case(mut self, case: CaseMode) -> Entry {
+        self.case = Some(case);
+        self
+    }
+
+    /// Sets accent folding for this entry.
+    pub fn fold_accents(mut self, yes: bool) -> Entry {
+        self.fold_accents = Some(yes);
+        self
+    }
+
+    /// The canonical name followed by the aliases.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A named set of entries with default matching options.
+///
+/// ```
+/// use gazetteer::{Entry, Gazetteer, Label};
+/// let mut g = Gazetteer::new("people");
+/// g.push(Entry::new("Angela Merkel", Label::Per).alias("Merkel"));
+/// assert_eq!(g.len(), 1);
+///
+/// let g = Gazetteer::from_tsv_str("places.tsv", "Erbil\tLOC\tgeonames:95446\n").unwrap();
+/// assert_eq!(g.entries()[0].id.as_deref(), Some("geonames:95446"));
+/// ```
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Gazetteer {
+    name: String,
+    entries: Vec<Entry>,
+    case: CaseMode,
+    fold_accents: bool,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer. The name shows up as the `source` of its entities.
+    pub fn new(name: impl Into<String>) -> Gazetteer {
+        Gazetteer { name: name.into(), ..Gazetteer::default() }
+    }
+
+    /// The gazetteer's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Adds an entry.
+    pub fn push(&mut self, entry: Entry) -> &mut Gazetteer {
+        self.entries.push(entry);
+        self
+    }
+
+    /// The entries, in the order they were added.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Sets the case mode of entries that do not set their own.
+    pub fn set_case(&mut self, case: CaseMode) -> &mut Gazetteer {
+        self.case = case;
+        self
+    }
+
+    /// The case mode of entries that do not set their own.
+    pub fn case(&self) -> CaseMode {
+        self.case
+    }
+
+    /// Sets accent folding for entries that do not set their own.
+    pub fn set_fold_accents(&mut self, yes: bool) -> &mut Gazetteer {
+        self.fold_accents = yes;
+        self
+    }
+
+    /// Whether entries that do not say otherwise ignore accents.
+    pub fn fold_accents(&self) -> bool {
+        self.fold_accents
+    }
+
+    /// Loads a file: JSON Lines if the name ends in `.jsonl` or `.json`, TSV otherwise.
+    ///
+    /// # Errors
+    /// When the file cannot be read, is not UTF-8, or has a bad line.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Gazetteer> {
+        let path = path.as_ref().to_string_lossy().into_owned();
+        let text = read_utf8(&path)?;
+        if path.ends_with(".jsonl") || path.ends_with(".json") {
+            Gazetteer::from_jsonl_str(&path, &text)
+        } else {
+            Gazetteer::from_tsv_str(&path, &text)
+        }
+    }
+
+    /// Parses TSV text; `name` names the gazetteer and its errors.
+    ///
+    /// # Errors
+    /// On the first bad line: a missing or invalid label, an empty name, a bad priority,
+    /// an unknown flag, too many columns, or an id reused with another label.
+    pub fn from_tsv_str(name: &str, text: &str) -> Result<Gazetteer> {
+        let mut g = Gazetteer::new(name);
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for (i, line) in text.lines().enumerate() {
+            let lineno = i + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |m: String| Error::parse(name, lineno, m);
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() > 5 {
+                return Err(err(format!(
+                    "{} columns; expected name, label, and optionally id, priority, flags",
+                    cols.len()
+                )));
+            }
+            let surface = cols[0].trim();
+            if surface.is_empty() {
+                return Err(err("empty name".into()));
+            }
+            if !has_visible(surface) {
+                return Err(err("name has no visible character".into()));
+            }
+            let Some(label) = cols.get(1).map(|s| s.trim()) else {
+                return Err(err(format!(
+                    "missing label after name {surface:?} (columns are separated by tabs)"
+                )));
+            };
+            let label: Label = label.parse().map_err(|e| err(format!("{e}")))?;
+            let id = cols.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
+            let priority = match cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                None => 0,
+                Some(p) => p.parse::<i32>().map_err(|_| err(format!("priority {p:?} is not an integer")))?,
+            };
+            let mut case = None;
+            let mut fold = None;
+            if let Some(flags) = cols.get(4) {
+                for f in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match f {
+                        "exact-case" => case = Some(CaseMode::Exact),
+                        "ignore-case" => case = Some(CaseMode::Ignore),
+                        "upper-case" => case = Some(CaseMode::Upper),
+                        "fold-accents" => fold = Some(true),
+                        _ => {
+                            return Err(err(format!(
+                            "unknown flag {f:?} (known: exact-case, ignore-case, upper-case, fold-accents)"
+                        )))
+                        }
+                    }
+                }
+            }
+            match id {
+                Some(id) => {
+                    if let Some(&ix) = by_id.get(id) {
+                        let e = &mut g.entries[ix];
+                        if e.label != label {
+                            return Err(err(format!(
+                                "id {id:?} has label {} on an earlier line but {label} here",
+                                e.label
+                            )));
+                        }
+                        e.aliases.push(surface.to_string());
+                        // An alias line may carry its own priority and flags: keep the
+                        // strongest priority, and the flags of the first line that gave any.
+                        e.priority = e.priority.max(priority);
+                        if e.case.is_none() {
+                            e.case = case;
+                        }
+                        if e.fold_accents.is_none() {
+                            e.fold_accents = fold;
+                        }
+                        continue;
+                    }
+                    by_id.insert(id.to_string(), g.entries.len());
+                    let mut e = Entry::new(surface, label).id(id).priority(priority);
+                    e.case = case;
+                    e.fold_accents = fold;
+                    g.entries.push(e);
+                }
+                None => {
+                    let mut e = Entry::new(surface, label).priority(priority);
+                    e.case = case;
+                    e.fold_accents = fold;
+                    g.entries.push(e);
+                }
+            }
+        }
+        Ok(g)
+    }
+
+    /// Parses JSON Lines text; `name` names the gazetteer and its errors.
+    ///
+    /// # Errors
+    /// On the first bad line: invalid JSON, a missing or invalid field, an empty name or
+    /// alias, an unknown field, or an id reused with another label.
+    pub fn from_jsonl_str(name: &str, text: &str) -> Result<Gazetteer> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Line {
+            name: String,
+            label: Label,
+            #[serde(default)]
+            id: Option<String>,
+            #[serde(default)]
+            aliases: Vec<String>,
+            #[serde(default)]
+            priority: i32,
+            #[serde(default)]
+            case: Option<CaseMode>,
+            #[serde(default)]
+            fold_accents: Option<bool>,
+        }
+        let mut g = Gazetteer::new(name);
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for (i, line) in text.lines().enumerate() {
+            let lineno = i + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let err = |m: String| Error::parse(name, lineno, m);
+            let l: Line = serde_json::from_str(line).map_err(|e| err(format!("invalid JSON: {e}")))?;
+            for s in std::iter::once(&l.name).chain(&l.aliases) {
+                if s.trim().is_empty() {
+                    return Err(err("empty name or alias".into()));
+                }
+                if !has_visible(s) {
+                    return Err(err(format!("name {s:?} has no visible character")));
+                }
+            }
+            let id = l.id.filter(|s| !s.trim().is_empty());
+            if let Some(id) = &id {
+                if let Some(&ix) = by_id.get(id) {
+                    let e = &mut g.entries[ix];
+                    if e.label != l.label {
+                        return Err(err(format!(
+                            "id {id:?} has label {} on an earlier line but {} here",
+                            e.label, l.label
+                        )));
+                    }
+                    e.aliases.push(l.name.trim().to_string());
+                    e.aliases.extend(l.aliases.iter().map(|a| a.trim().to_string()));
+                    e.priority = e.priority.max(l.priority);
+                    continue;
+                }
+                by_id.insert(id.clone(), g.entries.len());
+            }
+            g.entries.push(Entry {
+                name: l.name.trim().to_string(),
+                label: l.label,
+                id,
+                aliases: l.aliases.iter().map(|a| a.trim().to_string()).collect(),
+                priority: l.priority,
+                case: l.case,
+                fold_accents: l.fold_accents,
+            });
+        }
+        Ok(g)
+    }
+}
+
+/// Whether a name has a character that can be matched: not white space, not a control
+/// or invisible formatting character (zero-width space, joiners, direction marks, BOM).
+fn has_visible(s: &str) -> bool {
+    s.chars().any(|c| {
+        !(c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'))
+    })
+}
+
+impl Extend<Entry> for Gazetteer {
+    fn extend<I: IntoIterator<Item = Entry>>(&mut self, iter: I) {
+        self.entries.extend(iter);
+    }
+}

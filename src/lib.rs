@@ -1,0 +1,112 @@
+//! `gazetteer`: named-entity tagging of news text with dictionaries of people,
+//! organizations and places.
+//!
+//! Gazetteers (lists of names with a label, an id and aliases) are compiled into an
+//! Aho-Corasick automaton over word tokens; [`Tagger::tag`] returns typed [`Entity`] spans
+//! with byte offsets into the original text.
+//!
+//! ```
+//! use gazetteer::{Entry, Gazetteer, Label, Tagger};
+//!
+//! let mut people = Gazetteer::new("people");
+//! people.push(Entry::new("Angela Merkel", Label::Per).id("Q567"));
+//! let mut places = Gazetteer::new("places");
+//! places.push(Entry::new("Paris", Label::Loc));
+//!
+//! let tagger = Tagger::builder().gazetteer(people).gazetteer(places).build()?;
+//! let text = "Angela\u{a0}Merkel flew to PARIS.";
+//! let entities = tagger.tag(text);
+//! assert_eq!(entities[0].text(text), "Angela\u{a0}Merkel");
+//! assert_eq!(entities[0].id.as_deref(), Some("Q567"));
+//! assert_eq!((entities[1].label.as_str(), entities[1].text(text)), ("LOC", "PARIS"));
+//! # Ok::<(), gazetteer::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! 1. **Tokenize** ([`tokenize`]): Unicode word segmentation (UAX #29) with an ASCII fast
+//!    path; white space is dropped, a possessive `'s` is split off.
+//! 2. **Normalize** (per token): NFC, apostrophe/quote/dash variants unified; optional
+//!    full Unicode case folding and accent folding.
+//! 3. **Match**: each token becomes a code from the gazetteers' vocabulary, and an
+//!    Aho-Corasick automaton over the codes finds every name.
+//! 4. **Resolve**: candidates of one span are ranked; overlapping spans are resolved.
+//! 5. **Output**: [`Entity`] spans of the original text.
+//!
+//! # Matching semantics
+//!
+//! - **Whole tokens.** "Iran" never matches inside "Iranian", nor "Bell" inside "Bellamy".
+//!   A name inside a hyphenated word is found: "anti-ISIS" yields "ISIS", "US-led" "US".
+//! - **Flexible white space.** Any run of white space (including no-break spaces and line
+//!   breaks) between the tokens of a name matches the single space of the gazetteer.
+//! - **Punctuation variants.** Typographic and straight apostrophes and quotes are equal,
+//!   and so are the hyphen and dash variants. A possessive yields the name without `'s`.
+//! - **Case.** By default a name matches its exact form and its all-capitals form
+//!   ("Erbil" matches "ERBIL"), never a lower-case form ("Bell" does not match "bell").
+//!   [`CaseMode::Exact`] drops the capitals form, [`CaseMode::Ignore`] matches any case
+//!   with full Unicode case folding ("STRASSE" = "Straße"). Accent folding is optional.
+//! - **Overlaps.** By default no two entities overlap: the longest span wins, then the
+//!   higher priority, then the earlier one, then the entry loaded first. A shorter name is
+//!   never lost because a longer one failed at a token boundary. [`Overlap::All`] returns
+//!   every candidate span.
+//! - **Several entries, one name.** All entries that claim a span are kept: the best is the
+//!   entity, the others are its [`Entity::alternatives`].
+//!
+//! ```
+//! use gazetteer::{Entry, Gazetteer, Label, Tagger};
+//! let mut g = Gazetteer::new("g");
+//! g.push(Entry::new("testing", Label::Misc));
+//! g.push(Entry::new("testing 123", Label::Misc));
+//! g.push(Entry::new("Jordan", Label::Loc).priority(10));
+//! g.push(Entry::new("Jordan", Label::Per));
+//! let t = Tagger::builder().gazetteer(g).build()?;
+//!
+//! let text = "testing 12345";
+//! assert_eq!(t.tag(text)[0].text(text), "testing");
+//!
+//! let e = &t.tag("Jordan")[0];
+//! assert_eq!((e.label.as_str(), e.alternatives[0].label.as_str()), ("LOC", "PER"));
+//! assert!(t.tag("Jordanian").is_empty());
+//! # Ok::<(), gazetteer::Error>(())
+//! ```
+//!
+//! # Offsets
+//!
+//! [`Entity::start`] and [`Entity::end`] are UTF-8 byte offsets (half-open) into the text
+//! given to [`Tagger::tag`]. [`Entity::char_span`], [`Entity::utf16_span`] and
+//! [`OffsetConverter`] give char offsets (Python) and UTF-16 offsets (JavaScript, Java).
+//!
+//! # Fallibility
+//!
+//! Loading and building can fail (with the file, line and reason); tagging cannot: every
+//! `&str` is valid input, and no input makes the tagger panic.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod conll;
+#[cfg(feature = "embedded")]
+mod embedded;
+mod entity;
+mod error;
+mod gazetteer;
+mod label;
+mod matcher;
+mod normalize;
+mod resolve;
+mod tagger;
+pub mod tokenize;
+
+#[cfg(feature = "embedded")]
+pub use embedded::{bundled_gazetteers, default_tagger};
+pub use entity::{Candidate, Entity, OffsetConverter};
+pub use error::{read_utf8, Error, ErrorKind, Result};
+pub use gazetteer::{CaseMode, Entry, Gazetteer};
+pub use label::{Label, LabelError};
+pub use resolve::Overlap;
+pub use tagger::{Scratch, Tagger, TaggerBuilder};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

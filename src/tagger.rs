@@ -1,0 +1,294 @@
+//! The tagger: gazetteers compiled into matchers, and the pipeline that runs them.
+
+use crate::entity::{Candidate, Entity};
+use crate::error::{Error, Result};
+use crate::gazetteer::{CaseMode, Gazetteer};
+use crate::label::Label;
+use crate::matcher::{Channel, ChannelBuilder, MatchScratch, RawMatch};
+use crate::normalize::{upper, KeyKind};
+use crate::resolve::{group, resolve, Overlap, SpanCands};
+use crate::tokenize::{tokenize_into, Token};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// What the tagger keeps of an entry.
+#[derive(Clone, Debug)]
+pub(crate) struct EntryData {
+    pub name: Arc<str>,
+    pub label: Label,
+    pub id: Option<Arc<str>>,
+    pub priority: i32,
+    pub source: Arc<str>,
+}
+
+pub(crate) struct Inner {
+    pub entries: Vec<EntryData>,
+    pub channels: Vec<Channel>,
+    pub overlap: Overlap,
+}
+
+/// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
+/// the compiled data sits behind an `Arc`).
+///
+/// ```
+/// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+/// let mut g = Gazetteer::new("demo");
+/// g.push(Entry::new("Erbil", Label::Loc));
+/// g.push(Entry::new("Kurdistan Regional Government", Label::Org).alias("KRG"));
+/// let tagger = Tagger::builder().gazetteer(g).build().unwrap();
+///
+/// let text = "ERBIL: the Kurdistan Regional Government's offices in Erbil.";
+/// let found: Vec<_> = tagger.tag(text).into_iter().map(|e| (e.text(text), e.label.to_string())).collect();
+/// let want = [("ERBIL", "LOC"), ("Kurdistan Regional Government", "ORG"), ("Erbil", "LOC")];
+/// assert_eq!(found, want.map(|(t, l)| (t, l.to_string())));
+/// ```
+#[derive(Clone)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+/// Reusable buffers for tagging; one per thread. [`Tagger::tag`] keeps one per thread
+/// itself; pass your own to [`Tagger::tag_with`] to control where they live.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    raw: Vec<RawMatch>,
+    spans: Vec<SpanCands>,
+    taken: Vec<bool>,
+    m: MatchScratch,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Tagger {
+    /// A builder.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    /// A tagger over `gazetteers` with default options.
+    ///
+    /// # Errors
+    /// When the matcher cannot be built (more than two million distinct name tokens).
+    pub fn new(gazetteers: impl IntoIterator<Item = Gazetteer>) -> Result<Tagger> {
+        Tagger::builder().gazetteers(gazetteers).build()
+    }
+
+    /// The entities of `text`, in text order.
+    pub fn tag(&self, text: &str) -> Vec<Entity> {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.tag_with(text, &mut s),
+            // Re-entrant use from the same thread (not possible through this API, but
+            // cheap to be safe about): use fresh buffers.
+            Err(_) => self.tag_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// The entities of `text`, using `scratch` for the working buffers.
+    pub fn tag_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
+        let mut out = Vec::new();
+        self.tag_into(text, scratch, &mut out);
+        out
+    }
+
+    /// Appends the entities of `text` to `out`.
+    pub fn tag_into(&self, text: &str, s: &mut Scratch, out: &mut Vec<Entity>) {
+        let inner = &*self.inner;
+        s.tokens.clear();
+        s.raw.clear();
+        s.spans.clear();
+        tokenize_into(text, &mut s.tokens);
+        for (i, ch) in inner.channels.iter().enumerate() {
+            ch.find(i as u16, text, &s.tokens, &mut s.m, &mut s.raw);
+        }
+        let channels = &inner.channels;
+        let entries = &inner.entries;
+        group(
+            &mut s.raw,
+            &s.tokens,
+            |m| channels[m.channel as usize].entries_of(m.pattern),
+            |e| entries[e as usize].priority,
+            &mut s.spans,
+        );
+        if inner.overlap == Overlap::Resolve {
+            resolve(&mut s.spans, s.tokens.len(), &mut s.taken);
+        }
+        out.reserve(s.spans.len());
+        for sp in &s.spans {
+            let best = &entries[sp.cands[0] as usize];
+            out.push(Entity {
+                start: sp.start,
+                end: sp.end,
+                label: best.label.clone(),
+                name: best.name.clone(),
+                id: best.id.clone(),
+                source: best.source.clone(),
+                alternatives: sp.cands[1..].iter().map(|&c| entries[c as usize].candidate()).collect(),
+            });
+        }
+    }
+
+    /// Tags many texts, in order, on all available cores.
+    pub fn tag_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Entity>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len().max(1));
+        if threads <= 1 {
+            return texts.iter().map(|t| self.tag(t.as_ref())).collect();
+        }
+        let chunk = texts.len().div_ceil(threads);
+        std::thread::scope(|sc| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    sc.spawn(move || {
+                        let mut s = Scratch::default();
+                        part.iter().map(|t| self.tag_with(t.as_ref(), &mut s)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    }
+
+    /// The number of entries.
+    pub fn entry_count(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    /// Approximate heap bytes held by the compiled tagger.
+    pub fn memory_usage(&self) -> usize {
+        let entries: usize = self
+            .inner
+            .entries
+            .iter()
+            .map(|e| std::mem::size_of::<EntryData>() + e.name.len() + e.id.as_ref().map_or(0, |i| i.len()))
+            .sum();
+        entries + self.inner.channels.iter().map(Channel::memory_usage).sum::<usize>()
+    }
+}
+
+impl EntryData {
+    pub(crate) fn candidate(&self) -> Candidate {
+        Candidate {
+            label: self.label.clone(),
+            name: self.name.clone(),
+            id: self.id.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("entries", &self.inner.entries.len())
+            .field("channels", &self.inner.channels.len())
+            .field("overlap", &self.inner.overlap)
+            .finish()
+    }
+}
+
+/// Configures and builds a [`Tagger`].
+///
+/// ```
+/// use gazetteer::{CaseMode, Entry, Gazetteer, Label, Overlap, Tagger};
+/// let mut g = Gazetteer::new("demo");
+/// g.push(Entry::new("New York", Label::Loc));
+/// g.push(Entry::new("New York Times", Label::Org));
+/// let all = Tagger::builder().gazetteer(g.clone()).overlap(Overlap::All).build().unwrap();
+/// assert_eq!(all.tag("the New York Times").len(), 2);
+/// let ci = Tagger::builder().gazetteer(g).case(CaseMode::Ignore).build().unwrap();
+/// assert_eq!(ci.tag("new york times")[0].label, Label::Org);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TaggerBuilder {
+    gazetteers: Vec<Gazetteer>,
+    overlap: Overlap,
+    case: Option<CaseMode>,
+    fold_accents: Option<bool>,
+}
+
+impl TaggerBuilder {
+    /// Adds a gazetteer. Entries of earlier gazetteers win ties.
+    pub fn gazetteer(mut self, g: Gazetteer) -> TaggerBuilder {
+        self.gazetteers.push(g);
+        self
+    }
+
+    /// Adds gazetteers.
+    pub fn gazetteers(mut self, gs: impl IntoIterator<Item = Gazetteer>) -> TaggerBuilder {
+        self.gazetteers.extend(gs);
+        self
+    }
+
+    /// Sets the overlap policy (default [`Overlap::Resolve`]).
+    pub fn overlap(mut self, overlap: Overlap) -> TaggerBuilder {
+        self.overlap = overlap;
+        self
+    }
+
+    /// Forces one case mode on every entry of every gazetteer.
+    pub fn case(mut self, case: CaseMode) -> TaggerBuilder {
+        self.case = Some(case);
+        self
+    }
+
+    /// Forces accent folding on or off for every entry.
+    pub fn fold_accents(mut self, yes: bool) -> TaggerBuilder {
+        self.fold_accents = Some(yes);
+        self
+    }
+
+    /// Compiles the gazetteers.
+    ///
+    /// # Errors
+    /// When the matcher cannot be built (more than two million distinct name tokens in
+    /// one channel, or the automaton's own limits).
+    pub fn build(self) -> Result<Tagger> {
+        let mut entries = Vec::new();
+        let mut channels: Vec<ChannelBuilder> = Vec::new();
+        let mut tokens = Vec::new();
+        for g in &self.gazetteers {
+            let source: Arc<str> = g.name().into();
+            for e in g.entries() {
+                let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
+                entries.push(EntryData {
+                    name: e.name.as_str().into(),
+                    label: e.label.clone(),
+                    id: e.id.as_deref().map(Into::into),
+                    priority: e.priority,
+                    source: source.clone(),
+                });
+                let case = self.case.or(e.case).unwrap_or(g.case());
+                let fold_accents = self.fold_accents.or(e.fold_accents).unwrap_or(g.fold_accents());
+                let key = KeyKind { fold_case: case == CaseMode::Ignore, fold_accents };
+                let ch = match channels.iter().position(|c| c.key() == key) {
+                    Some(i) => i,
+                    None => {
+                        channels.push(ChannelBuilder::new(key));
+                        channels.len() - 1
+                    }
+                };
+                for form in e.surface_forms() {
+                    tokens.clear();
+                    tokenize_into(form, &mut tokens);
+                    channels[ch].add(form, &tokens, ix).map_err(Error::build)?;
+                    if case == CaseMode::Upper {
+                        let up = upper(form);
+                        if up != form {
+                            tokens.clear();
+                            tokenize_into(&up, &mut tokens);
+                            channels[ch].add(&up, &tokens, ix).map_err(Error::build)?;
+                        }
+                    }
+                }
+            }
+        }
+        channels.sort_by_key(ChannelBuilder::key);
+        let channels =
+            channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
+        let channels = channels.map_err(Error::build)?;
+        Ok(Tagger { inner: Arc::new(Inner { entries, channels, overlap: self.overlap }) })
+    }
+}
