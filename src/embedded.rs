@@ -1,19 +1,49 @@
-//! The bundled gazetteers (cargo feature `embedded`, on by default), compiled into the
-//! crate and parsed once, on first use.
+//! The bundled gazetteers and word lists (cargo feature `embedded`, on by default),
+//! compiled into the crate and parsed once, on first use.
 
 use crate::gazetteer::Gazetteer;
+use crate::rules::{Lexicon, LexiconLists, Rules};
 use crate::tagger::Tagger;
 use once_cell::sync::Lazy;
 
-/// The bundled files: name and contents. Order matters only for ties of equal priority
-/// (earlier wins).
-pub(crate) const FILES: &[(&str, &str)] = &[];
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!("../gazetteers/", $file)))),*]
+    };
+}
+
+/// The bundled gazetteer files: name and contents. Order matters only for ties of equal
+/// priority (earlier wins).
+pub(crate) const FILES: &[(&str, &str)] =
+    bundled!["org-institutions.tsv", "org-companies.tsv", "org-universities.tsv",];
+
+/// The texts of the bundled word lists.
+pub fn bundled_lexicon_lists() -> LexiconLists<'static> {
+    LexiconLists {
+        person_titles: include_str!("../gazetteers/lexicon/person-titles.txt"),
+        org_designators: include_str!("../gazetteers/lexicon/org-designators.txt"),
+        loc_designators: include_str!("../gazetteers/lexicon/loc-designators.txt"),
+        given_names: include_str!("../gazetteers/lexicon/given-names.txt"),
+        given_names_ambiguous: include_str!("../gazetteers/lexicon/given-names-ambiguous.txt"),
+        surnames: include_str!("../gazetteers/lexicon/surnames.txt"),
+        common_words: include_str!("../gazetteers/lexicon/common-words.txt"),
+        name_particles: include_str!("../gazetteers/lexicon/name-particles.txt"),
+    }
+}
+
+static LEXICON: Lazy<Lexicon> =
+    Lazy::new(|| Lexicon::from_lists(&bundled_lexicon_lists()).unwrap_or_else(|_| Lexicon::empty()));
+
+/// The bundled word lists of the rules, parsed once and shared.
+pub fn bundled_lexicon() -> Lexicon {
+    LEXICON.clone()
+}
 
 static DEFAULT: Lazy<Tagger> = Lazy::new(|| {
-    // The bundled files are checked by the test suite, so a parse error here is a bug of
-    // the crate's build: fall back to what did parse rather than panic.
+    // The bundled files are checked by the test suite (tests/bundled.rs), so a parse error
+    // here would be a bug of the crate's build: keep what did parse rather than panic.
     let gs = bundled_gazetteers().into_iter().filter_map(|g| g.ok());
-    Tagger::new(gs).unwrap_or_else(|_| Tagger::new([]).unwrap_or_else(|_| unreachable!()))
+    Tagger::builder().gazetteers(gs).rules(Rules::all()).build().unwrap_or_else(|_| Tagger::empty())
 });
 
 /// Parses the bundled gazetteers, one result per file.
@@ -21,8 +51,8 @@ pub fn bundled_gazetteers() -> Vec<crate::Result<Gazetteer>> {
     FILES.iter().map(|(name, text)| Gazetteer::from_tsv_str(name, text)).collect()
 }
 
-/// The tagger over the bundled gazetteers, built once and shared (cloning a [`Tagger`]
-/// is cheap).
+/// The tagger over the bundled gazetteers with every rule on, built once and shared
+/// (cloning a [`Tagger`] is cheap).
 pub fn default_tagger() -> Tagger {
     DEFAULT.clone()
 }

@@ -94,16 +94,18 @@ mod label;
 mod matcher;
 mod normalize;
 mod resolve;
+pub mod rules;
 mod tagger;
 pub mod tokenize;
 
 #[cfg(feature = "embedded")]
-pub use embedded::{bundled_gazetteers, default_tagger};
+pub use embedded::{bundled_gazetteers, bundled_lexicon, bundled_lexicon_lists, default_tagger};
 pub use entity::{Candidate, Entity, OffsetConverter};
 pub use error::{read_utf8, Error, ErrorKind, Result};
 pub use gazetteer::{CaseMode, Entry, Gazetteer};
 pub use label::{Label, LabelError};
 pub use resolve::Overlap;
+pub use rules::{Lexicon, LexiconLists, Rules};
 pub use tagger::{Scratch, Tagger, TaggerBuilder};
 
 /// The README's examples, compiled and run as doc tests.

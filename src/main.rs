@@ -1,7 +1,7 @@
 //! The `gazetteer` command: tag articles, JSON Lines or CoNLL files.
 
 use clap::{Args, Parser, Subcommand};
-use gazetteer::{conll, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Tagger};
+use gazetteer::{conll, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -40,6 +40,16 @@ struct TaggerOpts {
     /// Return every candidate span, overlapping ones included.
     #[arg(long)]
     all_overlaps: bool,
+    /// Run the context rules (the default with the bundled gazetteers).
+    #[arg(long, conflicts_with = "no_rules")]
+    rules: bool,
+    /// Match the gazetteers only: no context rules.
+    #[arg(long)]
+    no_rules: bool,
+    /// Switch one rule off (title, given-name, org-designator, loc-designator, dateline,
+    /// common-word, acronym, coref); repeatable.
+    #[arg(long = "disable-rule", value_name = "NAME")]
+    disable_rules: Vec<String>,
 }
 
 #[derive(Args)]
@@ -128,6 +138,16 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     }
     if o.all_overlaps {
         b = b.overlap(Overlap::All);
+    }
+    let on = if o.no_default { o.rules } else { !o.no_rules };
+    if on {
+        let mut rules = Rules::all();
+        for r in &o.disable_rules {
+            if !rules.set(r, false) {
+                return Err(Fail(format!("unknown rule {r:?} (rules: {})", Rules::NAMES.join(", "))));
+            }
+        }
+        b = b.rules(rules);
     }
     Ok(b.build()?)
 }

@@ -7,6 +7,7 @@ use crate::label::Label;
 use crate::matcher::{Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::{upper, KeyKind};
 use crate::resolve::{group, resolve, Overlap, SpanCands};
+use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
 use crate::tokenize::{tokenize_into, Token};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -25,6 +26,7 @@ pub(crate) struct Inner {
     pub entries: Vec<EntryData>,
     pub channels: Vec<Channel>,
     pub overlap: Overlap,
+    pub rules: Option<RuleEngine>,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -56,6 +58,27 @@ pub struct Scratch {
     spans: Vec<SpanCands>,
     taken: Vec<bool>,
     m: MatchScratch,
+    rules: RuleScratch,
+    proposals: Vec<Proposal>,
+    /// Readings made for this document by rules: candidate `entries.len() + k`.
+    dynamic: Vec<EntryData>,
+}
+
+/// Candidate `c`: an entry of the tagger, or a reading a rule made for this document.
+#[inline]
+fn entry<'a>(entries: &'a [EntryData], dynamic: &'a [EntryData], c: u32) -> &'a EntryData {
+    let n = entries.len();
+    if (c as usize) < n {
+        &entries[c as usize]
+    } else {
+        &dynamic[c as usize - n]
+    }
+}
+
+/// A mention's text with every run of white space made one space: the name of an entity
+/// a rule found.
+fn collapse_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 thread_local! {
@@ -74,6 +97,18 @@ impl Tagger {
     /// When the matcher cannot be built (more than two million distinct name tokens).
     pub fn new(gazetteers: impl IntoIterator<Item = Gazetteer>) -> Result<Tagger> {
         Tagger::builder().gazetteers(gazetteers).build()
+    }
+
+    /// A tagger that finds nothing.
+    pub fn empty() -> Tagger {
+        Tagger {
+            inner: Arc::new(Inner {
+                entries: Vec::new(),
+                channels: Vec::new(),
+                overlap: Overlap::Resolve,
+                rules: None,
+            }),
+        }
     }
 
     /// The entities of `text`, in text order.
@@ -97,27 +132,67 @@ impl Tagger {
     pub fn tag_into(&self, text: &str, s: &mut Scratch, out: &mut Vec<Entity>) {
         let inner = &*self.inner;
         s.tokens.clear();
-        s.raw.clear();
-        s.spans.clear();
+        s.dynamic.clear();
         tokenize_into(text, &mut s.tokens);
-        for (i, ch) in inner.channels.iter().enumerate() {
-            ch.find(i as u16, text, &s.tokens, &mut s.m, &mut s.raw);
-        }
-        let channels = &inner.channels;
+        let mut spans = std::mem::take(&mut s.spans);
+        spans.clear();
+        self.find_spans(text, &s.tokens, &mut s.raw, &mut s.m, &mut spans);
         let entries = &inner.entries;
-        group(
-            &mut s.raw,
-            &s.tokens,
-            |m| channels[m.channel as usize].entries_of(m.pattern),
-            |e| entries[e as usize].priority,
-            &mut s.spans,
-        );
-        if inner.overlap == Overlap::Resolve {
-            resolve(&mut s.spans, s.tokens.len(), &mut s.taken);
+        let n = entries.len();
+        if let Some(rules) = inner.rules.as_ref().filter(|r| r.rules.any()) {
+            rules.prepare(text, &s.tokens, &mut s.rules);
+            rules.filter_common(text, &s.tokens, &s.rules, &mut spans, n);
+            s.proposals.clear();
+            rules.propose(text, &s.tokens, &s.rules, &spans, entries, &mut s.proposals);
+            for p in s.proposals.drain(..) {
+                let (a, b) = (p.start_tok as usize, p.end_tok as usize);
+                let surface = &text[s.tokens[a].start..s.tokens[b - 1].end];
+                s.dynamic.push(EntryData {
+                    name: collapse_space(surface).into(),
+                    label: p.label,
+                    id: None,
+                    priority: p.priority,
+                    source: rules.source(p.rule),
+                });
+                let c = (n + s.dynamic.len() - 1) as u32;
+                match spans.iter_mut().find(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok) {
+                    Some(sp) => {
+                        // The gazetteer already knows this span: the rule adds a reading.
+                        if sp.cands.iter().all(|&x| {
+                            entry(entries, &s.dynamic, x).label != entry(entries, &s.dynamic, c).label
+                        }) {
+                            let pos = sp
+                                .cands
+                                .iter()
+                                .position(|&x| entry(entries, &s.dynamic, x).priority < p.priority)
+                                .unwrap_or(sp.cands.len());
+                            sp.cands.insert(pos, c);
+                            sp.best_priority = entry(entries, &s.dynamic, sp.cands[0]).priority;
+                        }
+                    }
+                    None => spans.push(SpanCands {
+                        start_tok: p.start_tok,
+                        end_tok: p.end_tok,
+                        start: s.tokens[a].start,
+                        end: s.tokens[b - 1].end,
+                        best_priority: p.priority,
+                        cands: vec![c],
+                    }),
+                }
+            }
+            if inner.overlap == Overlap::Resolve {
+                resolve(&mut spans, s.tokens.len(), &mut s.taken);
+            } else {
+                spans.sort_by_key(|sp| (sp.start, sp.end));
+            }
+            let mut cx = DocCtx { text, tokens: &s.tokens, entries, dynamic: &mut s.dynamic };
+            rules.document(&mut cx, &s.rules, &mut spans, &mut s.taken);
+        } else if inner.overlap == Overlap::Resolve {
+            resolve(&mut spans, s.tokens.len(), &mut s.taken);
         }
-        out.reserve(s.spans.len());
-        for sp in &s.spans {
-            let best = &entries[sp.cands[0] as usize];
+        out.reserve(spans.len());
+        for sp in &spans {
+            let best = entry(entries, &s.dynamic, sp.cands[0]);
             out.push(Entity {
                 start: sp.start,
                 end: sp.end,
@@ -125,9 +200,53 @@ impl Tagger {
                 name: best.name.clone(),
                 id: best.id.clone(),
                 source: best.source.clone(),
-                alternatives: sp.cands[1..].iter().map(|&c| entries[c as usize].candidate()).collect(),
+                alternatives: sp.cands[1..]
+                    .iter()
+                    .map(|&c| entry(entries, &s.dynamic, c).candidate())
+                    .collect(),
             });
         }
+        s.spans = spans;
+    }
+
+    /// Every gazetteer match in `tokens`, grouped by span (no overlap resolution).
+    pub(crate) fn find_spans(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        raw: &mut Vec<RawMatch>,
+        m: &mut MatchScratch,
+        out: &mut Vec<SpanCands>,
+    ) {
+        let inner = &*self.inner;
+        raw.clear();
+        for (i, ch) in inner.channels.iter().enumerate() {
+            ch.find(i as u16, text, tokens, m, raw);
+        }
+        let channels = &inner.channels;
+        let entries = &inner.entries;
+        group(
+            raw,
+            tokens,
+            |r| channels[r.channel as usize].entries_of(r.pattern),
+            |e| entries[e as usize].priority,
+            out,
+        );
+    }
+
+    /// Like [`Tagger::find_spans`], with buffers from a [`Scratch`].
+    pub(crate) fn spans_for_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &mut Scratch,
+        out: &mut Vec<SpanCands>,
+    ) {
+        self.find_spans(text, tokens, &mut s.raw, &mut s.m, out);
+    }
+
+    pub(crate) fn entries(&self) -> &[EntryData] {
+        &self.inner.entries
     }
 
     /// Tags many texts, in order, on all available cores.
@@ -207,6 +326,8 @@ pub struct TaggerBuilder {
     overlap: Overlap,
     case: Option<CaseMode>,
     fold_accents: Option<bool>,
+    rules: Option<Rules>,
+    lexicon: Option<Lexicon>,
 }
 
 impl TaggerBuilder {
@@ -237,6 +358,20 @@ impl TaggerBuilder {
     /// Forces accent folding on or off for every entry.
     pub fn fold_accents(mut self, yes: bool) -> TaggerBuilder {
         self.fold_accents = Some(yes);
+        self
+    }
+
+    /// Sets the context rules (see [`crate::rules`]); off unless set. Rules need a
+    /// [`Lexicon`]: the bundled one (feature `embedded`) unless [`TaggerBuilder::lexicon`]
+    /// gives another.
+    pub fn rules(mut self, rules: Rules) -> TaggerBuilder {
+        self.rules = Some(rules);
+        self
+    }
+
+    /// Sets the word lists the rules use.
+    pub fn lexicon(mut self, lexicon: Lexicon) -> TaggerBuilder {
+        self.lexicon = Some(lexicon);
         self
     }
 
@@ -289,6 +424,26 @@ impl TaggerBuilder {
         let channels =
             channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
         let channels = channels.map_err(Error::build)?;
-        Ok(Tagger { inner: Arc::new(Inner { entries, channels, overlap: self.overlap }) })
+        let rules = match self.rules.filter(Rules::any) {
+            None => None,
+            Some(r) => {
+                let lex = match self.lexicon {
+                    Some(l) => l,
+                    None => default_lexicon()?,
+                };
+                Some(RuleEngine::new(r, lex))
+            }
+        };
+        Ok(Tagger { inner: Arc::new(Inner { entries, channels, overlap: self.overlap, rules }) })
     }
+}
+
+#[cfg(feature = "embedded")]
+fn default_lexicon() -> Result<Lexicon> {
+    Ok(crate::embedded::bundled_lexicon())
+}
+
+#[cfg(not(feature = "embedded"))]
+fn default_lexicon() -> Result<Lexicon> {
+    Ok(Lexicon::empty())
 }

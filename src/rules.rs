@@ -1,0 +1,1102 @@
+//! Context rules: names the gazetteers do not hold, ambiguity, and document-level names.
+//!
+//! The rules run as stages of the tagging pipeline, between matching and output. Each is
+//! named, documented, and can be switched off ([`Rules`]); each entity says which rule or
+//! gazetteer produced it in its `source` (`rule:title`, `rule:given-name`, ...). The word
+//! lists they use (titles, given names, designators, common words) are data in
+//! `gazetteers/lexicon/` ([`Lexicon`]).
+//!
+//! Before overlaps are resolved:
+//! - `title`: a title or role ("Prime Minister", "Brigadier", "Mr.", "coach") followed by
+//!   a capitalized name makes that name a person; the title is not part of the span.
+//! - `given-name`: a known given name followed by capitalized words ("Richard Bell") is a
+//!   person; initials ("John J. Catherine") and particles ("Ludwig van Beethoven", "Abu Bakr
+//!   al-Baghdadi") stay inside.
+//! - `org-designator`: a capitalized sequence ending in an organizational word or legal form
+//!   ("... Group", "... Party", "... Inc."), or starting with a head word and a connector
+//!   ("Ministry of ...", "Coalition to ..."), is an organization; "of", "for", "to", "and",
+//!   "the" between capitalized words keep the name whole.
+//! - `loc-designator`: the same for places ("... River", "Gulf of ...", "Mount ...").
+//! - `dateline`: capitals at the start of a line followed by "(Agency)", a date or a dash
+//!   ("ERBIL (Kurdistan 24) –", "LONDON 1996-08-30") are a place.
+//! - `common-word`: a one-word gazetteer match that is also a common English word ("May",
+//!   "Bell", "Reading") is dropped at the start of a sentence, where capitals prove
+//!   nothing, unless its entry is a major one (priority 20 and above) or the document
+//!   supports it elsewhere.
+//!
+//! After overlaps are resolved (document-level):
+//! - `acronym`: "Kurdistan Regional Government (KRG)" defines KRG; later "KRG" gets the same
+//!   label and id.
+//! - `coref`: once "Masrour Barzani" is found, a later "Barzani" alone is the same person;
+//!   a one-word mention found as a person lends that reading to its other mentions.
+//!
+//! Text in capitals (headlines, tables, datelines) is handled on purpose: capitalization
+//! proves nothing there, so the capitalization rules do not fire on lines written in
+//! capitals; gazetteer names still match their all-capitals forms, and `coref` still
+//! applies.
+
+use crate::gazetteer::{CaseMode, Entry, Gazetteer};
+use crate::label::Label;
+use crate::matcher::FxMap;
+use crate::resolve::SpanCands;
+use crate::tagger::{EntryData, Tagger};
+use crate::tokenize::{Token, TokenKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+
+type FxSet<T> = HashSet<T, BuildHasherDefault<crate::matcher::FxHasher>>;
+
+/// Which rules run. All are on by default; [`Rules::none`] gives the bare dictionary
+/// matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rules {
+    /// Titles and roles before names.
+    pub title: bool,
+    /// Given names before capitalized words.
+    pub given_name: bool,
+    /// Organizational words and legal forms.
+    pub org_designator: bool,
+    /// Place words ("River", "Gulf of").
+    pub loc_designator: bool,
+    /// Datelines.
+    pub dateline: bool,
+    /// Sentence-initial common words.
+    pub common_word: bool,
+    /// Acronyms defined in the text.
+    pub acronym: bool,
+    /// Later mentions of names found earlier in the document.
+    pub coref: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::all()
+    }
+}
+
+impl Rules {
+    /// Every rule on.
+    pub const fn all() -> Rules {
+        Rules {
+            title: true,
+            given_name: true,
+            org_designator: true,
+            loc_designator: true,
+            dateline: true,
+            common_word: true,
+            acronym: true,
+            coref: true,
+        }
+    }
+
+    /// Every rule off.
+    pub const fn none() -> Rules {
+        Rules {
+            title: false,
+            given_name: false,
+            org_designator: false,
+            loc_designator: false,
+            dateline: false,
+            common_word: false,
+            acronym: false,
+            coref: false,
+        }
+    }
+
+    /// The rule names, as `set` takes them.
+    pub const NAMES: &'static [&'static str] = &[
+        "title",
+        "given-name",
+        "org-designator",
+        "loc-designator",
+        "dateline",
+        "common-word",
+        "acronym",
+        "coref",
+    ];
+
+    /// Switches one rule on or off by name; `false` if there is no such rule.
+    pub fn set(&mut self, name: &str, on: bool) -> bool {
+        let f = match name {
+            "title" => &mut self.title,
+            "given-name" => &mut self.given_name,
+            "org-designator" => &mut self.org_designator,
+            "loc-designator" => &mut self.loc_designator,
+            "dateline" => &mut self.dateline,
+            "common-word" => &mut self.common_word,
+            "acronym" => &mut self.acronym,
+            "coref" => &mut self.coref,
+            _ => return false,
+        };
+        *f = on;
+        true
+    }
+
+    pub(crate) fn any(&self) -> bool {
+        *self != Rules::none()
+    }
+}
+
+/// Kinds of lexicon phrases, kept as labels of an internal tagger.
+const TITLE: &str = "TITLE";
+const ROLE: &str = "ROLE";
+const ORG_SUFFIX: &str = "ORGSUF";
+const ORG_PREFIX: &str = "ORGPRE";
+const ORG_HEAD: &str = "ORGHEAD";
+const LOC_SUFFIX: &str = "LOCSUF";
+const LOC_PREFIX: &str = "LOCPRE";
+const LOC_HEAD: &str = "LOCHEAD";
+
+/// Words that join the parts of a name: "Coalition to Defeat ISIS", "Bank of England".
+const CONNECTORS: &[&str] =
+    &["of", "for", "to", "and", "the", "on", "against", "&", "de", "du", "des", "del"];
+
+/// Capitalized words that never start or continue a person's name.
+const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "in",
+    "on",
+    "at",
+    "of",
+    "and",
+    "but",
+    "or",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "after",
+    "before",
+    "if",
+    "when",
+    "while",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "said",
+    "says",
+    "read",
+    "more",
+    "photo",
+    "editing",
+    "reporting",
+    "writing",
+    "additional",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "video",
+    "watch",
+    "live",
+    "news",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "both",
+    "all",
+    "each",
+    "every",
+    "some",
+    "any",
+    "no",
+    "not",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "also",
+    "however",
+    "meanwhile",
+    "following",
+    "since",
+    "under",
+    "over",
+    "about",
+    "between",
+    "during",
+    "against",
+    "despite",
+    "via",
+    "per",
+    "than",
+    "then",
+    "so",
+];
+
+/// The word lists the rules use.
+///
+/// [`Lexicon::bundled`] (feature `embedded`) loads the lists of `gazetteers/lexicon/`;
+/// [`Lexicon::from_lists`] builds one from lists of your own.
+///
+/// Cloning is cheap: the lists are shared.
+#[derive(Clone)]
+pub struct Lexicon {
+    phrases: Tagger,
+    sets: Arc<WordSets>,
+}
+
+struct WordSets {
+    given: FxSet<Box<str>>,
+    given_ambiguous: FxSet<Box<str>>,
+    surnames: FxSet<Box<str>>,
+    common: FxSet<Box<str>>,
+    particles: FxSet<Box<str>>,
+    not_name: FxSet<Box<str>>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("given", &self.sets.given.len())
+            .field("surnames", &self.sets.surnames.len())
+            .field("common", &self.sets.common.len())
+            .finish()
+    }
+}
+
+/// The texts of the lexicon files, one entry a line, `#` comments; the two-column files
+/// are `phrase<TAB>kind`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LexiconLists<'a> {
+    /// `title` or `role` phrases that precede a person's name.
+    pub person_titles: &'a str,
+    /// Organizational words: `suffix`, `prefix` or `both`.
+    pub org_designators: &'a str,
+    /// Place words: `suffix`, `prefix` or `both`.
+    pub loc_designators: &'a str,
+    /// Given names.
+    pub given_names: &'a str,
+    /// Given names that are also common words ("Will", "Mark"): used only with support.
+    pub given_names_ambiguous: &'a str,
+    /// Surnames.
+    pub surnames: &'a str,
+    /// Lower-case common English words.
+    pub common_words: &'a str,
+    /// Name particles ("van", "al-", "bin").
+    pub name_particles: &'a str,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(text: &str) -> FxSet<Box<str>> {
+    lines(text).map(|l| l.split('\t').next().unwrap_or("").trim().into()).collect()
+}
+
+impl Lexicon {
+    /// A lexicon from the texts of its lists.
+    ///
+    /// # Errors
+    /// When a phrase list has a bad kind column (the error names the list and line).
+    pub fn from_lists(l: &LexiconLists<'_>) -> crate::Result<Lexicon> {
+        let mut g = Gazetteer::new("lexicon");
+        g.set_case(CaseMode::Upper);
+        let mut add = |phrase: &str, kind: &str| {
+            if let Ok(label) = kind.parse::<Label>() {
+                g.push(Entry::new(phrase, label));
+            }
+        };
+        for (i, line) in lines(l.person_titles).enumerate() {
+            let mut cols = line.split('\t');
+            let phrase = cols.next().unwrap_or("").trim();
+            match cols.next().map(str::trim) {
+                Some("title") | None => add(phrase, TITLE),
+                Some("role") => {
+                    // Roles are written in lower case in running text ("coach Bob Smith")
+                    // and capitalized before a name at a sentence start.
+                    add(phrase, ROLE);
+                }
+                Some(k) => {
+                    return Err(crate::Error::parse("person-titles", i + 1, format!("unknown kind {k:?}")));
+                }
+            }
+        }
+        for (list, name, suf, pre, head) in [
+            (l.org_designators, "org-designators", ORG_SUFFIX, ORG_PREFIX, ORG_HEAD),
+            (l.loc_designators, "loc-designators", LOC_SUFFIX, LOC_PREFIX, LOC_HEAD),
+        ] {
+            for (i, line) in lines(list).enumerate() {
+                let mut cols = line.split('\t');
+                let phrase = cols.next().unwrap_or("").trim();
+                let side = cols.next().map_or("suffix", str::trim);
+                let (is_suf, is_pre) = match side {
+                    "suffix" => (true, false),
+                    "prefix" => (false, true),
+                    "both" => (true, true),
+                    k => return Err(crate::Error::parse(name, i + 1, format!("unknown side {k:?}"))),
+                };
+                if is_suf {
+                    add(phrase, suf);
+                }
+                if is_pre {
+                    // "Ministry of": the head word takes any connector after it
+                    // ("Coalition to ...", "Council on ...").
+                    match phrase.rsplit_once(' ') {
+                        Some((h, c)) if CONNECTORS.contains(&c) => add(h, head),
+                        _ => add(phrase, pre),
+                    }
+                }
+            }
+        }
+        let phrases =
+            Tagger::builder().gazetteer(g).overlap(crate::Overlap::All).rules(Rules::none()).build()?;
+        let given_ambiguous = word_set(l.given_names_ambiguous);
+        Ok(Lexicon {
+            phrases,
+            sets: Arc::new(WordSets {
+                given: word_set(l.given_names),
+                given_ambiguous,
+                surnames: word_set(l.surnames),
+                common: word_set(l.common_words),
+                particles: word_set(l.name_particles),
+                not_name: NOT_NAME.iter().map(|s| Box::<str>::from(*s)).collect(),
+            }),
+        })
+    }
+
+    /// An empty lexicon: only the rules that need no word lists (dateline, acronym, coref)
+    /// find anything.
+    pub fn empty() -> Lexicon {
+        Lexicon::from_lists(&LexiconLists::default()).unwrap_or_else(|_| unreachable!("empty lists parse"))
+    }
+}
+
+/// Per-token facts the rules use.
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct Feat {
+    /// First letter upper case, some lower case: "Barzani", "McDonald".
+    cap: bool,
+    /// All letters upper case, at least one letter: "ERBIL", "KRG", "J".
+    upper: bool,
+    /// First word of a sentence (or after an opening quote or bracket there).
+    sent_start: bool,
+    /// On a line written (almost) all in capitals.
+    caps_line: bool,
+    /// Its lower-case form is a common English word.
+    common: bool,
+    /// A stop word that never starts or continues a name.
+    not_name: bool,
+    given: bool,
+    given_ambiguous: bool,
+    surname: bool,
+    particle: bool,
+}
+
+/// Reusable per-document buffers for the rules.
+#[derive(Default)]
+pub(crate) struct RuleScratch {
+    feats: Vec<Feat>,
+    phrases: Vec<SpanCands>,
+    /// For each token, the lexicon phrase kinds that start / end there.
+    starts: Vec<u16>,
+    ends: Vec<u16>,
+    lower: String,
+    lex_scratch: Option<Box<crate::tagger::Scratch>>,
+}
+
+const K_TITLE: u16 = 1;
+const K_ROLE: u16 = 2;
+const K_ORG_SUFFIX: u16 = 4;
+const K_ORG_PREFIX: u16 = 8;
+const K_ORG_HEAD: u16 = 16;
+const K_LOC_SUFFIX: u16 = 32;
+const K_LOC_PREFIX: u16 = 64;
+const K_LOC_HEAD: u16 = 128;
+
+fn kind_bit(label: &str) -> u16 {
+    match label {
+        TITLE => K_TITLE,
+        ROLE => K_ROLE,
+        ORG_SUFFIX => K_ORG_SUFFIX,
+        ORG_PREFIX => K_ORG_PREFIX,
+        ORG_HEAD => K_ORG_HEAD,
+        LOC_SUFFIX => K_LOC_SUFFIX,
+        LOC_PREFIX => K_LOC_PREFIX,
+        LOC_HEAD => K_LOC_HEAD,
+        _ => 0,
+    }
+}
+
+/// A span a rule proposes.
+pub(crate) struct Proposal {
+    pub start_tok: u32,
+    pub end_tok: u32,
+    pub label: Label,
+    pub rule: &'static str,
+    pub priority: i32,
+}
+
+/// The rule engine of one tagger.
+pub(crate) struct RuleEngine {
+    pub rules: Rules,
+    pub lex: Lexicon,
+    sources: FxMap<&'static str, Arc<str>>,
+}
+
+const RULE_NAMES: &[&str] = &[
+    "rule:title",
+    "rule:given-name",
+    "rule:org-designator",
+    "rule:loc-designator",
+    "rule:dateline",
+    "rule:acronym",
+    "rule:coref",
+];
+
+impl RuleEngine {
+    pub(crate) fn new(rules: Rules, lex: Lexicon) -> RuleEngine {
+        let sources = RULE_NAMES.iter().map(|r| (*r, Arc::<str>::from(*r))).collect();
+        RuleEngine { rules, lex, sources }
+    }
+
+    pub(crate) fn source(&self, rule: &'static str) -> Arc<str> {
+        self.sources.get(rule).cloned().unwrap_or_else(|| rule.into())
+    }
+
+    /// Computes token features and finds lexicon phrases.
+    pub(crate) fn prepare(&self, text: &str, tokens: &[Token], s: &mut RuleScratch) {
+        let lex = &self.lex;
+        let sets = &*lex.sets;
+        s.feats.clear();
+        s.feats.resize(tokens.len(), Feat::default());
+        // Letters and case.
+        for (i, t) in tokens.iter().enumerate() {
+            let w = t.text(text);
+            let f = &mut s.feats[i];
+            if t.kind == TokenKind::Word {
+                let mut chars = w.chars().filter(|c| c.is_alphabetic());
+                if let Some(first) = chars.next() {
+                    let rest_lower = chars.clone().any(|c| c.is_lowercase());
+                    let rest_upper = chars.all(|c| !c.is_lowercase());
+                    f.upper = first.is_uppercase() && rest_upper;
+                    f.cap = first.is_uppercase() && rest_lower;
+                }
+                s.lower.clear();
+                s.lower.extend(w.chars().flat_map(char::to_lowercase));
+                f.common = sets.common.contains(s.lower.as_str());
+                f.not_name = sets.not_name.contains(s.lower.as_str());
+                f.given = sets.given.contains(w);
+                f.given_ambiguous = sets.given_ambiguous.contains(w);
+                f.surname = sets.surnames.contains(w);
+            }
+            f.particle = sets.particles.contains(w);
+        }
+        // Lexicon phrases.
+        s.starts.clear();
+        s.starts.resize(tokens.len(), 0);
+        s.ends.clear();
+        s.ends.resize(tokens.len(), 0);
+        s.phrases.clear();
+        let mut ls = s.lex_scratch.take().unwrap_or_default();
+        lex.phrases.spans_for_tokens(text, tokens, &mut ls, &mut s.phrases);
+        s.lex_scratch = Some(ls);
+        let entries = lex.phrases.entries();
+        for p in &s.phrases {
+            for &c in &p.cands {
+                let bit = kind_bit(entries[c as usize].label.as_str());
+                s.starts[p.start_tok as usize] |= bit;
+                s.ends[p.end_tok as usize - 1] |= bit;
+            }
+        }
+        // Sentence starts.
+        let mut start = true;
+        for i in 0..tokens.len() {
+            if i > 0 && text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+                start = true;
+            }
+            s.feats[i].sent_start = start;
+            let w = tokens[i].text(text);
+            // A full stop after an initial ("J.") or a title ("Gen.", "Mr.") ends no sentence.
+            let abbrev = w == "."
+                && i > 0
+                && (s.ends[i - 1] & (K_TITLE | K_ROLE) != 0
+                    || (tokens[i - 1].kind == TokenKind::Word
+                        && tokens[i - 1].end == tokens[i].start
+                        && tokens[i - 1].text(text).chars().count() == 1
+                        && s.feats[i - 1].upper));
+            start = match w {
+                "." if abbrev => false,
+                "." | "!" | "?" | ":" | ";" | "-" | "\u{2013}" | "\u{2014}" => true,
+                "\"" | "\u{201c}" | "(" | "[" | "'" | "\u{2018}" | "\u{2019}" | "\u{201d}" => start,
+                _ => false,
+            };
+        }
+        // Lines in capitals.
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut j = i + 1;
+            while j < tokens.len() && !text[tokens[j - 1].end..tokens[j].start].contains('\n') {
+                j += 1;
+            }
+            let (mut up, mut lower) = (0, 0);
+            for f in &s.feats[i..j] {
+                if f.upper {
+                    up += 1;
+                } else if f.cap || f.common {
+                    lower += 1;
+                }
+            }
+            let caps = up >= 2 && up * 4 >= (up + lower) * 3;
+            for f in &mut s.feats[i..j] {
+                f.caps_line = caps;
+            }
+            i = j;
+        }
+    }
+
+    /// Whether token `i` can be part of a person's name.
+    fn name_word(&self, f: &Feat) -> bool {
+        (f.cap || (f.upper && !f.caps_line)) && !f.not_name && !f.caps_line
+    }
+
+    /// The person-name sequence starting at token `i`: `(end, ok)` where `end` is one past
+    /// its last token. Initials ("J.") and particles stay inside; a name ends on a word.
+    fn person_seq(&self, text: &str, tokens: &[Token], feats: &[Feat], i: usize, max_words: usize) -> usize {
+        let mut j = i;
+        let mut end = i;
+        let mut words = 0;
+        while j < tokens.len() && words < max_words {
+            if j > i && gap(text, tokens, j) > 1 {
+                break;
+            }
+            let f = &feats[j];
+            let w = tokens[j].text(text);
+            if tokens[j].kind == TokenKind::Word && self.name_word(f) && !(j > i && f.given && f.sent_start) {
+                // A single capital followed by "." is an initial.
+                if w.chars().count() == 1 && tokens.get(j + 1).is_some_and(|t| t.text(text) == ".") {
+                    j += 2;
+                    continue;
+                }
+                words += 1;
+                j += 1;
+                end = j;
+                // Hyphenated names: "Jean-Pierre", "al-Baghdadi".
+                if j + 1 < tokens.len()
+                    && tokens[j].text(text) == "-"
+                    && gap(text, tokens, j) == 0
+                    && gap(text, tokens, j + 1) == 0
+                {
+                    j += 1;
+                }
+                continue;
+            }
+            if f.particle && j > i && j + 1 < tokens.len() {
+                // "van Beethoven", "al-Baghdadi", "bin Laden".
+                let mut k = j + 1;
+                if tokens[k].text(text) == "-" {
+                    k += 1;
+                }
+                if k < tokens.len() && self.name_word(&feats[k]) {
+                    j = k;
+                    continue;
+                }
+            }
+            if f.particle
+                && j == i
+                && j + 1 < tokens.len()
+                && w.chars().next().is_some_and(char::is_uppercase)
+            {
+                // "Abu Bakr": a capitalized particle may start a name.
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    /// Whether tokens `a..b` look like a person's name rather than common words.
+    fn person_like(&self, feats: &[Feat], tokens: &[Token], a: usize, b: usize) -> bool {
+        let words: Vec<&Feat> =
+            (a..b).filter(|&k| tokens[k].kind == TokenKind::Word).map(|k| &feats[k]).collect();
+        !words.is_empty() && words.iter().any(|f| !f.common || f.given || f.surname)
+    }
+
+    /// The rules that propose spans before resolution.
+    pub(crate) fn propose(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &RuleScratch,
+        gaz: &[SpanCands],
+        entries: &[EntryData],
+        out: &mut Vec<Proposal>,
+    ) {
+        let feats = &s.feats;
+        let n = tokens.len();
+        let r = &self.rules;
+        // Strong gazetteer places and organizations by start token.
+        let strong_at = |k: usize| {
+            gaz.iter().any(|g| {
+                g.start_tok as usize == k
+                    && g.best_priority >= 20
+                    && matches!(entries[g.cands[0] as usize].label, Label::Loc | Label::Org)
+            })
+        };
+        if r.title {
+            for j in 0..n {
+                let kinds = s.ends[j];
+                if kinds & (K_TITLE | K_ROLE) == 0 || j + 1 >= n {
+                    continue;
+                }
+                if feats[j].caps_line {
+                    continue;
+                }
+                // A title must itself be capitalized (or a lower-case role word).
+                let i = j + 1;
+                if gap(text, tokens, i) > 1 {
+                    continue;
+                }
+                let e = self.person_seq(text, tokens, feats, i, 4);
+                if e > i && self.person_like(feats, tokens, i, e) && s.starts[i] & (K_TITLE | K_ROLE) == 0 {
+                    out.push(Proposal {
+                        start_tok: i as u32,
+                        end_tok: e as u32,
+                        label: Label::Per,
+                        rule: "rule:title",
+                        priority: 5,
+                    });
+                }
+            }
+        }
+        if r.given_name {
+            let mut i = 0;
+            while i < n {
+                let f = &feats[i];
+                if !(f.given || f.given_ambiguous)
+                    || !self.name_word(f)
+                    || s.starts[i] & (K_TITLE | K_ROLE) != 0
+                {
+                    i += 1;
+                    continue;
+                }
+                let e = self.person_seq(text, tokens, feats, i, 4);
+                let words = (i..e).filter(|&k| tokens[k].kind == TokenKind::Word).count();
+                let last = &feats[e.saturating_sub(1).max(i)];
+                let ok = e > i + 1
+                    && words >= 2
+                    && (!f.given_ambiguous || (!f.sent_start && (last.surname || !last.common)))
+                    && (!strong_at(i) || last.surname)
+                    && s.ends[e - 1] & (K_ORG_SUFFIX | K_LOC_SUFFIX) == 0;
+                if ok {
+                    out.push(Proposal {
+                        start_tok: i as u32,
+                        end_tok: e as u32,
+                        label: Label::Per,
+                        rule: "rule:given-name",
+                        priority: 0,
+                    });
+                    i = e;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if r.org_designator || r.loc_designator {
+            self.designators(text, tokens, s, out);
+        }
+        if r.dateline {
+            self.dateline(text, tokens, s, gaz, out);
+        }
+    }
+
+    /// Capitalized sequences (with connectors between capitalized words) that end in a
+    /// designator suffix or start with a designator prefix or head.
+    fn designators(&self, text: &str, tokens: &[Token], s: &RuleScratch, out: &mut Vec<Proposal>) {
+        let feats = &s.feats;
+        let n = tokens.len();
+        let capword = |k: usize| {
+            let f = &feats[k];
+            tokens[k].kind == TokenKind::Word
+                && (f.cap
+                    || f.upper
+                    || tokens[k].text(text).starts_with(|c: char| c.is_ascii_digit()) && k > 0)
+                && !f.caps_line
+        };
+        let mut i = 0;
+        while i < n {
+            if !capword(i) || (feats[i].not_name && !feats[i].sent_start) {
+                i += 1;
+                continue;
+            }
+            // Skip a sentence-initial stop word ("The Ministry of ...").
+            let a = if feats[i].not_name { i + 1 } else { i };
+            if a >= n || !capword(a) || feats[a].not_name {
+                i += 1;
+                continue;
+            }
+            // A name does not start inside a hyphenated word ("anti-ISIS Coalition").
+            if a >= 2
+                && tokens[a - 1].text(text) == "-"
+                && tokens[a - 1].end == tokens[a].start
+                && tokens[a - 2].end == tokens[a - 1].start
+            {
+                i = a + 1;
+                continue;
+            }
+            // Extend: capitalized words, connectors between capitalized words, "&", "-".
+            let mut b = a + 1;
+            loop {
+                if b < n
+                    && gap(text, tokens, b) <= 1
+                    && capword(b)
+                    && !feats[b].not_name
+                    && s.starts[b] & (K_TITLE) == 0
+                {
+                    b += 1;
+                    continue;
+                }
+                if b + 1 < n && gap(text, tokens, b) <= 1 && gap(text, tokens, b + 1) <= 1 {
+                    let w = tokens[b].text(text);
+                    if CONNECTORS.contains(&w) && capword(b + 1) && !feats[b + 1].not_name {
+                        b += 2;
+                        continue;
+                    }
+                    if w == "the" && b + 2 < n && CONNECTORS.contains(&tokens[b + 1].text(text)) {
+                        break;
+                    }
+                }
+                break;
+            }
+            // Suffix: the last designator inside a..b closes the name.
+            let mut done = false;
+            for (k_suf, label, rule, on) in [
+                (K_ORG_SUFFIX, Label::Org, "rule:org-designator", self.rules.org_designator),
+                (K_LOC_SUFFIX, Label::Loc, "rule:loc-designator", self.rules.loc_designator),
+            ] {
+                if !on || done {
+                    continue;
+                }
+                if let Some(k) = (a + 1..b).rev().find(|&k| s.ends[k] & k_suf != 0) {
+                    // "and" joins two names more often than it sits inside one before a
+                    // designator ("the Kurdistan Region and Coalition forces"): start after it.
+                    let a2 = (a..k).rev().find(|&m| tokens[m].text(text) == "and").map_or(a, |m| m + 1);
+                    // The name part before the designator must hold a capitalized word
+                    // that is not itself a designator.
+                    let has_name = (a2..k).any(|m| capword(m) && s.ends[m] & k_suf == 0);
+                    if has_name {
+                        out.push(Proposal {
+                            start_tok: a2 as u32,
+                            end_tok: k as u32 + 1,
+                            label,
+                            rule,
+                            priority: 0,
+                        });
+                        done = true;
+                    }
+                }
+            }
+            // Prefix / head: "Ministry of Defence", "Mount Everest", "Coalition to Defeat ISIS".
+            for (k_pre, k_head, label, rule, on) in [
+                (K_ORG_PREFIX, K_ORG_HEAD, Label::Org, "rule:org-designator", self.rules.org_designator),
+                (K_LOC_PREFIX, K_LOC_HEAD, Label::Loc, "rule:loc-designator", self.rules.loc_designator),
+            ] {
+                if !on || done {
+                    continue;
+                }
+                for p in s.phrases.iter().filter(|p| p.start_tok as usize == a) {
+                    let pe = p.end_tok as usize;
+                    let kinds: u16 = p
+                        .cands
+                        .iter()
+                        .map(|&c| kind_bit(self.lex.phrases.entries()[c as usize].label.as_str()))
+                        .fold(0, |x, y| x | y);
+                    let after = if kinds & k_pre != 0 {
+                        pe
+                    } else if kinds & k_head != 0 && pe < n && CONNECTORS.contains(&tokens[pe].text(text)) {
+                        pe + 1
+                    } else {
+                        continue;
+                    };
+                    if after < b && capword(after) {
+                        out.push(Proposal {
+                            start_tok: a as u32,
+                            end_tok: b as u32,
+                            label: label.clone(),
+                            rule,
+                            priority: 0,
+                        });
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            i = b.max(i + 1);
+        }
+    }
+
+    /// "ERBIL (Kurdistan 24) –", "LONDON 1996-08-30": capitals opening a line, followed by
+    /// a bracket, a date or a dash.
+    fn dateline(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &RuleScratch,
+        gaz: &[SpanCands],
+        out: &mut Vec<Proposal>,
+    ) {
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            let line_start = i == 0 || text[tokens[i - 1].end..tokens[i].start].contains('\n');
+            if !line_start {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n
+                && j - i < 4
+                && s.feats[j].upper
+                && tokens[j].kind == TokenKind::Word
+                && gap(text, tokens, j) <= 1
+                || (j > i
+                    && j < n
+                    && tokens[j].text(text) == ","
+                    && s.feats.get(j + 1).is_some_and(|f| f.upper))
+            {
+                j += 1;
+            }
+            if j > i && j < n && (j - i) <= 4 {
+                let next = tokens[j].text(text);
+                let after_date = next.starts_with(|c: char| c.is_ascii_digit()) && next.len() >= 4;
+                let ok = matches!(next, "(" | "-" | "\u{2013}" | "\u{2014}") || after_date;
+                // Not when the capitals are already a known organization or person.
+                let known_other = gaz.iter().any(|g| g.start_tok as usize == i && g.end_tok as usize == j);
+                if ok && !known_other && !s.feats[i].not_name {
+                    // A comma inside: "WASHINGTON, D.C." or "SPRINGFIELD, Ill.": the place is the part before it.
+                    let end = (i..j).find(|&k| tokens[k].text(text) == ",").unwrap_or(j);
+                    out.push(Proposal {
+                        start_tok: i as u32,
+                        end_tok: end as u32,
+                        label: Label::Loc,
+                        rule: "rule:dateline",
+                        priority: 0,
+                    });
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    /// Drops sentence-initial one-word gazetteer matches that are common words.
+    pub(crate) fn filter_common(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &RuleScratch,
+        spans: &mut Vec<SpanCands>,
+        n_entries: usize,
+    ) {
+        if !self.rules.common_word {
+            return;
+        }
+        // Words the document also writes capitalized mid-sentence support each other.
+        let supported = |w: &str| {
+            tokens
+                .iter()
+                .enumerate()
+                .any(|(k, t)| t.text(text) == w && !s.feats[k].sent_start && !s.feats[k].caps_line)
+        };
+        spans.retain(|sp| {
+            let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
+            if b != a + 1 || sp.cands.iter().any(|&c| c as usize >= n_entries) {
+                return true;
+            }
+            let f = &s.feats[a];
+            if !(f.common && (f.sent_start || f.caps_line)) || sp.best_priority >= 20 {
+                return true;
+            }
+            supported(tokens[a].text(text))
+        });
+    }
+}
+
+/// How many line breaks (0 or 1 or more) separate token `k` from the one before it: a
+/// name never spans a blank line.
+fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
+    if k == 0 {
+        return 0;
+    }
+    text[tokens[k - 1].end..tokens[k].start].matches('\n').count()
+}
+
+/// Where the document-level rules look up and add readings.
+pub(crate) struct DocCtx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub entries: &'a [EntryData],
+    pub dynamic: &'a mut Vec<EntryData>,
+}
+
+impl DocCtx<'_> {
+    fn entry(&self, c: u32) -> &EntryData {
+        let n = self.entries.len();
+        if (c as usize) < n {
+            &self.entries[c as usize]
+        } else {
+            &self.dynamic[c as usize - n]
+        }
+    }
+
+    /// Adds a reading derived from candidate `c` under another rule; returns its index.
+    fn derive(&mut self, c: u32, rule: Arc<str>, label: Option<Label>) -> u32 {
+        let mut e = self.entry(c).clone();
+        e.source = rule;
+        if let Some(l) = label {
+            e.label = l;
+        }
+        self.dynamic.push(e);
+        (self.entries.len() + self.dynamic.len() - 1) as u32
+    }
+}
+
+impl RuleEngine {
+    /// The document-level rules, on resolved spans (sorted by start). `taken` marks the
+    /// tokens the spans cover.
+    pub(crate) fn document(
+        &self,
+        cx: &mut DocCtx<'_>,
+        s: &RuleScratch,
+        spans: &mut Vec<SpanCands>,
+        taken: &mut Vec<bool>,
+    ) {
+        if !(self.rules.acronym || self.rules.coref) {
+            return;
+        }
+        let (text, tokens) = (cx.text, cx.tokens);
+        taken.clear();
+        taken.resize(tokens.len(), false);
+        for sp in spans.iter() {
+            taken[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|t| *t = true);
+        }
+        // Short forms the document defines or implies: token text -> (candidate, rule).
+        let mut short: FxMap<&str, (u32, &'static str)> = FxMap::default();
+        let n = tokens.len();
+        if self.rules.acronym {
+            for sp in spans.iter() {
+                let e = sp.end_tok as usize;
+                if e + 2 < n
+                    && tokens[e].text(text) == "("
+                    && tokens[e + 2].text(text) == ")"
+                    && s.feats[e + 1].upper
+                    && (2..=8).contains(&tokens[e + 1].text(text).len())
+                    && sp.end_tok - sp.start_tok >= 2
+                {
+                    short.entry(tokens[e + 1].text(text)).or_insert((sp.cands[0], "rule:acronym"));
+                }
+            }
+        }
+        if self.rules.coref {
+            for sp in spans.iter() {
+                let c = sp.cands[0];
+                if cx.entry(c).label != Label::Per {
+                    continue;
+                }
+                let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
+                let words: Vec<usize> = (a..b).filter(|&k| tokens[k].kind == TokenKind::Word).collect();
+                let Some(&last) = words.last() else { continue };
+                let f = &s.feats[last];
+                if f.not_name || !(f.cap || f.upper) || tokens[last].text(text).chars().count() < 2 {
+                    continue;
+                }
+                short.entry(tokens[last].text(text)).or_insert((c, "rule:coref"));
+            }
+        }
+        if short.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for k in 0..n {
+            let w = tokens[k].text(text);
+            let hit = short.get(w).copied().or_else(|| {
+                // A name in a line of capitals: "BARZANI" for "Barzani".
+                if s.feats[k].upper && s.feats[k].caps_line {
+                    short.iter().find(|(sf, _)| sf.to_uppercase() == w).map(|(_, v)| *v)
+                } else {
+                    None
+                }
+            });
+            let Some((c, rule)) = hit else { continue };
+            let src = self.source(rule);
+            if !taken[k] {
+                let d = cx.derive(c, src, None);
+                let p = cx.entry(d).priority;
+                added.push(SpanCands {
+                    start_tok: k as u32,
+                    end_tok: k as u32 + 1,
+                    start: tokens[k].start,
+                    end: tokens[k].end,
+                    best_priority: p,
+                    cands: vec![d],
+                });
+                taken[k] = true;
+                continue;
+            }
+            // A one-word mention read otherwise by a weak gazetteer entry ("Bell" the
+            // company) takes the document's reading; the old one stays as an alternative.
+            if let Some(sp) =
+                spans.iter_mut().find(|sp| sp.start_tok as usize == k && sp.end_tok as usize == k + 1)
+            {
+                let best = cx.entry(sp.cands[0]).clone();
+                let target = cx.entry(c).clone();
+                if best.label != target.label && sp.best_priority < 20 {
+                    let d = cx.derive(c, src, None);
+                    sp.cands.insert(0, d);
+                    sp.best_priority = cx.entry(d).priority;
+                }
+            }
+        }
+        if !added.is_empty() {
+            spans.extend(added);
+            spans.sort_by_key(|s| (s.start, s.end));
+        }
+    }
+}
