@@ -63,7 +63,7 @@ pub struct Entry {
     pub id: Option<String>,
     /// Other surface forms of the same entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Alias>,
     /// Higher wins when several entries claim the same span. Default 0.
     #[serde(default)]
     pub priority: i32,
@@ -96,7 +96,7 @@ impl Entry {
     }
 
     /// Adds an alias.
-    pub fn alias(mut self, alias: impl Into<String>) -> Entry {
+    pub fn alias(mut self, alias: impl Into<Alias>) -> Entry {
         self.aliases.push(alias.into());
         self
     }
@@ -121,7 +121,96 @@ impl Entry {
 
     /// The canonical name followed by the aliases.
     pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|a| a.name.as_str()))
+    }
+
+    /// Each surface form with its own priority and case mode, where it sets them.
+    pub(crate) fn forms(&self) -> impl Iterator<Item = (&str, Option<i32>, Option<CaseMode>)> {
+        std::iter::once((self.name.as_str(), None, None))
+            .chain(self.aliases.iter().map(|a| (a.name.as_str(), a.priority, a.case)))
+    }
+}
+
+/// Another surface form of an entry, optionally with its own priority and case mode
+/// (a surname alone may be weaker than the full name: `Merkel` at -5, `Angela Merkel` at 10).
+///
+/// In JSON an alias is a string, or an object `{"name": ..., "priority": ..., "case": ...}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "AliasRepr", into = "AliasRepr")]
+pub struct Alias {
+    /// The surface form.
+    pub name: String,
+    /// Its priority; `None`: the entry's.
+    pub priority: Option<i32>,
+    /// Its case mode; `None`: the entry's.
+    pub case: Option<CaseMode>,
+}
+
+impl Alias {
+    /// An alias with the entry's priority and case mode.
+    pub fn new(name: impl Into<String>) -> Alias {
+        Alias { name: name.into(), priority: None, case: None }
+    }
+
+    /// Sets this form's priority.
+    pub fn priority(mut self, p: i32) -> Alias {
+        self.priority = Some(p);
+        self
+    }
+
+    /// Sets this form's case mode.
+    pub fn case(mut self, c: CaseMode) -> Alias {
+        self.case = Some(c);
+        self
+    }
+}
+
+impl From<&str> for Alias {
+    fn from(s: &str) -> Alias {
+        Alias::new(s)
+    }
+}
+
+impl From<String> for Alias {
+    fn from(s: String) -> Alias {
+        Alias::new(s)
+    }
+}
+
+impl PartialEq<&str> for Alias {
+    fn eq(&self, other: &&str) -> bool {
+        self.name == *other && self.priority.is_none() && self.case.is_none()
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum AliasRepr {
+    Name(String),
+    Full {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        priority: Option<i32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        case: Option<CaseMode>,
+    },
+}
+
+impl From<AliasRepr> for Alias {
+    fn from(r: AliasRepr) -> Alias {
+        match r {
+            AliasRepr::Name(name) => Alias::new(name),
+            AliasRepr::Full { name, priority, case } => Alias { name, priority, case },
+        }
+    }
+}
+
+impl From<Alias> for AliasRepr {
+    fn from(a: Alias) -> AliasRepr {
+        match (a.priority, a.case) {
+            (None, None) => AliasRepr::Name(a.name),
+            (priority, case) => AliasRepr::Full { name: a.name, priority, case },
+        }
     }
 }
 
@@ -280,13 +369,14 @@ impl Gazetteer {
                                 e.label
                             )));
                         }
-                        e.aliases.push(surface.to_string());
-                        // An alias line may carry its own priority and flags: keep the
-                        // strongest priority, and the flags of the first line that gave any.
-                        e.priority = e.priority.max(priority);
-                        if e.case.is_none() {
-                            e.case = case;
-                        }
+                        // An alias line may carry its own priority and case flag: they
+                        // apply to that surface form only.
+                        let given_priority = cols.get(3).is_some_and(|p| !p.trim().is_empty());
+                        e.aliases.push(Alias {
+                            name: surface.to_string(),
+                            priority: given_priority.then_some(priority).filter(|p| *p != e.priority),
+                            case: case.filter(|c| Some(*c) != e.case),
+                        });
                         if e.fold_accents.is_none() {
                             e.fold_accents = fold;
                         }
@@ -323,9 +413,9 @@ impl Gazetteer {
             #[serde(default)]
             id: Option<String>,
             #[serde(default)]
-            aliases: Vec<String>,
+            aliases: Vec<Alias>,
             #[serde(default)]
-            priority: i32,
+            priority: Option<i32>,
             #[serde(default)]
             case: Option<CaseMode>,
             #[serde(default)]
@@ -341,7 +431,7 @@ impl Gazetteer {
             }
             let err = |m: String| Error::parse(name, lineno, m);
             let l: Line = serde_json::from_str(line).map_err(|e| err(format!("invalid JSON: {e}")))?;
-            for s in std::iter::once(&l.name).chain(&l.aliases) {
+            for s in std::iter::once(&l.name).chain(l.aliases.iter().map(|a| &a.name)) {
                 if s.trim().is_empty() {
                     return Err(err("empty name or alias".into()));
                 }
@@ -359,9 +449,13 @@ impl Gazetteer {
                             e.label, l.label
                         )));
                     }
-                    e.aliases.push(l.name.trim().to_string());
-                    e.aliases.extend(l.aliases.iter().map(|a| a.trim().to_string()));
-                    e.priority = e.priority.max(l.priority);
+                    let own = l.priority.filter(|p| *p != e.priority);
+                    e.aliases.push(Alias { name: l.name.trim().to_string(), priority: own, case: l.case });
+                    e.aliases.extend(l.aliases.into_iter().map(|a| Alias {
+                        name: a.name.trim().to_string(),
+                        priority: a.priority.or(own),
+                        case: a.case.or(l.case),
+                    }));
                     continue;
                 }
                 by_id.insert(id.clone(), g.entries.len());
@@ -370,8 +464,12 @@ impl Gazetteer {
                 name: l.name.trim().to_string(),
                 label: l.label,
                 id,
-                aliases: l.aliases.iter().map(|a| a.trim().to_string()).collect(),
-                priority: l.priority,
+                aliases: l
+                    .aliases
+                    .into_iter()
+                    .map(|a| Alias { name: a.name.trim().to_string(), ..a })
+                    .collect(),
+                priority: l.priority.unwrap_or(0),
                 case: l.case,
                 fold_accents: l.fold_accents,
             });

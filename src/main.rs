@@ -1,9 +1,10 @@
 //! The `gazetteer` command: tag articles, JSON Lines or CoNLL files.
 
 use clap::{Args, Parser, Subcommand};
-use gazetteer::{conll, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
+use gazetteer::{conll, eval, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -21,6 +22,29 @@ enum Cmd {
     Tag(TagArgs),
     /// Tag a CoNLL-2003-style file and append the predicted IOB2 tag to every token line.
     Conll(ConllArgs),
+    /// Tag a CoNLL file and print precision, recall and F1 per label (conlleval's rules);
+    /// or, with --gold, score a text file's entities against gold spans.
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A CoNLL file; with --gold, the plain text the gold spans refer to.
+    file: String,
+    /// Labels to score (others count as O).
+    #[arg(long, default_value = "PER,ORG,LOC", value_delimiter = ',')]
+    labels: Vec<String>,
+    /// The file already holds predictions as its last column: score it without tagging.
+    #[arg(long)]
+    tagged: bool,
+    /// Gold spans as JSON Lines ({"start", "end", "label", "optional"}) for FILE.
+    #[arg(long, value_name = "GOLD")]
+    gold: Option<String>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    tagger: TaggerOpts,
 }
 
 #[derive(Args)]
@@ -98,6 +122,7 @@ fn main() -> ExitCode {
     let r = match cli.cmd {
         Cmd::Tag(a) => run_tag(a),
         Cmd::Conll(a) => run_conll(a),
+        Cmd::Eval(a) => run_eval(a),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
@@ -276,9 +301,8 @@ fn tag_json_line(tagger: &Tagger, line: &[u8], field: &str) -> Result<Value, Str
     Ok(Value::Object(o))
 }
 
-fn run_conll(a: ConllArgs) -> Result<(), Fail> {
-    let tagger = build_tagger(&a.tagger)?;
-    let input = read_input(&a.file)?;
+/// Every line of a CoNLL text with the predicted tag appended to its token lines.
+fn conll_tagged(tagger: &Tagger, input: &str) -> Vec<String> {
     let lines: Vec<&str> = input.lines().collect();
     let docs = conll::read(&lines);
     let mut tags: Vec<Option<String>> = vec![None; lines.len()];
@@ -288,15 +312,93 @@ fn run_conll(a: ConllArgs) -> Result<(), Fail> {
             tags[t.line] = Some(tag);
         }
     }
+    lines
+        .iter()
+        .zip(tags)
+        .map(|(line, tag)| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            match tag {
+                Some(t) => format!("{} {t}", line.trim_end()),
+                None => line.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn run_conll(a: ConllArgs) -> Result<(), Fail> {
+    let tagger = build_tagger(&a.tagger)?;
+    let input = read_input(&a.file)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for (line, tag) in lines.iter().zip(&tags) {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        match tag {
-            Some(t) => writeln!(out, "{} {t}", line.trim_end()),
-            None => writeln!(out, "{line}"),
-        }
-        .map_err(out_err)?;
+    for line in conll_tagged(&tagger, &input) {
+        writeln!(out, "{line}").map_err(out_err)?;
     }
     out.flush().map_err(out_err)
+}
+
+fn run_eval(a: EvalArgs) -> Result<(), Fail> {
+    let keep: HashSet<String> = a.labels.iter().filter(|l| !l.is_empty()).cloned().collect();
+    let rows = if let Some(gold_path) = &a.gold {
+        let gold_text = read_input(gold_path)?;
+        let mut gold = Vec::new();
+        for (i, line) in gold_text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(line)
+                .map_err(|e| Fail(format!("{gold_path}:{}: invalid JSON: {e}", i + 1)))?;
+            let items = match v.get("entities") {
+                Some(Value::Array(es)) => es.clone(),
+                _ => vec![v],
+            };
+            for e in items {
+                let num = |k: &str| e.get(k).and_then(Value::as_u64).map(|n| n as usize);
+                let (Some(start), Some(end), Some(label)) =
+                    (num("start"), num("end"), e.get("label").and_then(Value::as_str))
+                else {
+                    return Err(Fail(format!("{gold_path}:{}: an entity needs start, end and label", i + 1)));
+                };
+                let optional = e.get("optional").and_then(Value::as_bool).unwrap_or(false);
+                gold.push(eval::GoldSpan { start, end, label: label.to_string(), optional });
+            }
+        }
+        let tagger = build_tagger(&a.tagger)?;
+        let text = read_input(&a.file)?;
+        let pred: Vec<(usize, usize, String)> =
+            tagger.tag(&text).into_iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
+        eval::score_spans(&gold, &pred, &keep)
+    } else {
+        let input = read_input(&a.file)?;
+        let lines = if a.tagged {
+            input.lines().map(str::to_string).collect()
+        } else {
+            let tagger = build_tagger(&a.tagger)?;
+            conll_tagged(&tagger, &input)
+        };
+        let (mut gold, mut pred) = (Vec::new(), Vec::new());
+        for (i, line) in lines.iter().enumerate() {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if cols.is_empty() || cols[0] == "-DOCSTART-" {
+                gold.push("O");
+                pred.push("O");
+                continue;
+            }
+            if cols.len() < 3 {
+                return Err(Fail(format!(
+                    "{}:{}: expected at least 3 columns (token ... gold pred)",
+                    a.file,
+                    i + 1
+                )));
+            }
+            gold.push(cols[cols.len() - 2]);
+            pred.push(cols[cols.len() - 1]);
+        }
+        eval::score_chunks(&eval::conll_chunks(&gold, &keep), &eval::conll_chunks(&pred, &keep))
+    };
+    if a.json {
+        println!("{}", serde_json::to_string(&rows).map_err(|e| Fail(e.to_string()))?);
+    } else {
+        print!("{}", eval::format_table(&rows));
+    }
+    Ok(())
 }

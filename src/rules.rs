@@ -19,6 +19,9 @@
 //! - `loc-designator`: the same for places ("... River", "Gulf of ...", "Mount ...").
 //! - `dateline`: capitals at the start of a line followed by "(Agency)", a date or a dash
 //!   ("ERBIL (Kurdistan 24) –", "LONDON 1996-08-30") are a place.
+//! - `name-shape`: two or three capitalized words in a row that are neither common English
+//!   words nor known to a gazetteer nor designators are taken for a person's name, at the
+//!   lowest priority ("Falk Balzer"): in news, most unknown name pairs are people.
 //! - `common-word`: a one-word gazetteer match that is also a common English word ("May",
 //!   "Bell", "Reading") is dropped at the start of a sentence, where capitals prove
 //!   nothing, unless its entry is a major one (priority 20 and above) or the document
@@ -68,6 +71,8 @@ pub struct Rules {
     pub acronym: bool,
     /// Later mentions of names found earlier in the document.
     pub coref: bool,
+    /// Two or three unknown capitalized words make a person's name.
+    pub name_shape: bool,
 }
 
 impl Default for Rules {
@@ -88,6 +93,7 @@ impl Rules {
             common_word: true,
             acronym: true,
             coref: true,
+            name_shape: true,
         }
     }
 
@@ -102,6 +108,7 @@ impl Rules {
             common_word: false,
             acronym: false,
             coref: false,
+            name_shape: false,
         }
     }
 
@@ -128,6 +135,7 @@ impl Rules {
             "common-word" => &mut self.common_word,
             "acronym" => &mut self.acronym,
             "coref" => &mut self.coref,
+            "name-shape" => &mut self.name_shape,
             _ => return false,
         };
         *f = on;
@@ -489,6 +497,7 @@ const RULE_NAMES: &[&str] = &[
     "rule:dateline",
     "rule:acronym",
     "rule:coref",
+    "rule:name-shape",
 ];
 
 impl RuleEngine {
@@ -594,7 +603,7 @@ impl RuleEngine {
 
     /// Whether token `i` can be part of a person's name.
     fn name_word(&self, f: &Feat) -> bool {
-        (f.cap || (f.upper && !f.caps_line)) && !f.not_name && !f.caps_line
+        (f.cap || f.upper) && !f.not_name && !f.caps_line
     }
 
     /// The person-name sequence starting at token `i`: `(end, ok)` where `end` is one past
@@ -621,20 +630,24 @@ impl RuleEngine {
                 // Hyphenated names: "Jean-Pierre", "al-Baghdadi".
                 if j + 1 < tokens.len()
                     && tokens[j].text(text) == "-"
-                    && gap(text, tokens, j) == 0
-                    && gap(text, tokens, j + 1) == 0
+                    && adjacent(tokens, j)
+                    && adjacent(tokens, j + 1)
                 {
                     j += 1;
                 }
                 continue;
             }
             if f.particle && j > i && j + 1 < tokens.len() {
-                // "van Beethoven", "al-Baghdadi", "bin Laden".
+                // "van Beethoven", "van der Westhuizen", "al-Baghdadi", "bin Laden".
                 let mut k = j + 1;
-                if tokens[k].text(text) == "-" {
+                while k + 1 < tokens.len() && (feats[k].particle || tokens[k].text(text) == "-") && k < j + 4
+                {
+                    if feats[k].particle && self.name_word(&feats[k]) {
+                        break;
+                    }
                     k += 1;
                 }
-                if k < tokens.len() && self.name_word(&feats[k]) {
+                if k < tokens.len() && self.name_word(&feats[k]) && gap(text, tokens, k) == 0 {
                     j = k;
                     continue;
                 }
@@ -690,9 +703,12 @@ impl RuleEngine {
                 if feats[j].caps_line {
                     continue;
                 }
-                // A title must itself be capitalized (or a lower-case role word).
                 let i = j + 1;
                 if gap(text, tokens, i) > 1 {
+                    continue;
+                }
+                // "Sri" in "Sri Lanka" is no title: the gazetteer name goes on past it.
+                if gaz.iter().any(|g| g.start_tok as usize <= j && g.end_tok as usize > i) {
                     continue;
                 }
                 let e = self.person_seq(text, tokens, feats, i, 4);
@@ -711,6 +727,28 @@ impl RuleEngine {
             let mut i = 0;
             while i < n {
                 let f = &feats[i];
+                // An initial and a surname: "C. Hooper", "J. R. Smith".
+                let initial = f.upper
+                    && tokens[i].text(text).chars().count() == 1
+                    && tokens.get(i + 1).is_some_and(|t| t.text(text) == ".")
+                    && !f.caps_line
+                    && i + 2 < n
+                    && (feats[i + 2].cap && (!feats[i + 2].common || feats[i + 2].surname)
+                        || feats[i + 2].upper);
+                if initial && !gaz.iter().any(|g| g.start_tok as usize == i + 2 && g.best_priority >= 20) {
+                    let e = self.person_seq(text, tokens, feats, i, 4);
+                    if e > i + 2 && (!feats[e - 1].common || feats[e - 1].surname) {
+                        out.push(Proposal {
+                            start_tok: i as u32,
+                            end_tok: e as u32,
+                            label: Label::Per,
+                            rule: "rule:given-name",
+                            priority: 0,
+                        });
+                        i = e;
+                        continue;
+                    }
+                }
                 if !(f.given || f.given_ambiguous)
                     || !self.name_word(f)
                     || s.starts[i] & (K_TITLE | K_ROLE) != 0
@@ -743,8 +781,65 @@ impl RuleEngine {
         if r.org_designator || r.loc_designator {
             self.designators(text, tokens, s, out);
         }
+        if r.name_shape {
+            self.name_shape(text, tokens, s, gaz, out);
+        }
         if r.dateline {
             self.dateline(text, tokens, s, gaz, out);
+        }
+    }
+
+    /// Two or three capitalized words in a row that are neither common English words nor
+    /// known to a gazetteer nor designators: most often a person's name ("Falk Balzer").
+    fn name_shape(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &RuleScratch,
+        gaz: &[SpanCands],
+        out: &mut Vec<Proposal>,
+    ) {
+        let feats = &s.feats;
+        let n = tokens.len();
+        let mut covered = vec![false; n];
+        for g in gaz {
+            covered[g.start_tok as usize..g.end_tok as usize].iter_mut().for_each(|c| *c = true);
+        }
+        let ok = |k: usize| {
+            let f = &feats[k];
+            tokens[k].kind == TokenKind::Word
+                && f.cap
+                && !f.caps_line
+                && !f.not_name
+                && (!f.common || f.surname || f.given)
+                && !covered[k]
+                && s.starts[k] == 0
+                && s.ends[k] == 0
+                && tokens[k].text(text).chars().count() >= 2
+        };
+        let mut i = 0;
+        while i < n {
+            if !ok(i) || (i > 0 && ok(i - 1)) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < n && e < i + 3 && ok(e) && gap(text, tokens, e) == 0 && !adjacent(tokens, e) {
+                e += 1;
+            }
+            // Exactly two or three such words, not followed by a fourth, and at least one
+            // of them not a common word at all.
+            let strong = (i..e).any(|k| !feats[k].common);
+            if e - i >= 2 && !(e < n && ok(e)) && strong {
+                out.push(Proposal {
+                    start_tok: i as u32,
+                    end_tok: e as u32,
+                    label: Label::Per,
+                    rule: "rule:name-shape",
+                    priority: -10,
+                });
+            }
+            i = e;
         }
     }
 
@@ -957,6 +1052,11 @@ impl RuleEngine {
             supported(tokens[a].text(text))
         });
     }
+}
+
+/// Whether token `k` touches the one before it (no white space between).
+fn adjacent(tokens: &[Token], k: usize) -> bool {
+    k > 0 && tokens[k - 1].end == tokens[k].start
 }
 
 /// How many line breaks (0 or 1 or more) separate token `k` from the one before it: a

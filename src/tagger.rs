@@ -27,6 +27,9 @@ pub(crate) struct Inner {
     pub channels: Vec<Channel>,
     pub overlap: Overlap,
     pub rules: Option<RuleEngine>,
+    /// Entries as the gazetteers hold them (`entries` also holds copies of entries for
+    /// surface forms with a priority of their own).
+    pub distinct: usize,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -104,6 +107,7 @@ impl Tagger {
         Tagger {
             inner: Arc::new(Inner {
                 entries: Vec::new(),
+                distinct: 0,
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
@@ -272,7 +276,7 @@ impl Tagger {
 
     /// The number of entries.
     pub fn entry_count(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.distinct
     }
 
     /// Approximate heap bytes held by the compiled tagger.
@@ -384,37 +388,56 @@ impl TaggerBuilder {
         let mut entries = Vec::new();
         let mut channels: Vec<ChannelBuilder> = Vec::new();
         let mut tokens = Vec::new();
+        let mut distinct = 0usize;
         for g in &self.gazetteers {
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
+                distinct += 1;
                 let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
-                entries.push(EntryData {
+                let data = EntryData {
                     name: e.name.as_str().into(),
                     label: e.label.clone(),
                     id: e.id.as_deref().map(Into::into),
                     priority: e.priority,
                     source: source.clone(),
-                });
-                let case = self.case.or(e.case).unwrap_or(g.case());
-                let fold_accents = self.fold_accents.or(e.fold_accents).unwrap_or(g.fold_accents());
-                let key = KeyKind { fold_case: case == CaseMode::Ignore, fold_accents };
-                let ch = match channels.iter().position(|c| c.key() == key) {
-                    Some(i) => i,
-                    None => {
-                        channels.push(ChannelBuilder::new(key));
-                        channels.len() - 1
-                    }
                 };
-                for form in e.surface_forms() {
+                entries.push(data.clone());
+                // Surface forms with a priority of their own point at a copy of the entry
+                // that carries that priority.
+                let mut variants: Vec<(i32, u32)> = Vec::new();
+                let fold_accents = self.fold_accents.or(e.fold_accents).unwrap_or(g.fold_accents());
+                for (form, priority, form_case) in e.forms() {
+                    let target = match priority {
+                        Some(p) if p != e.priority => match variants.iter().find(|v| v.0 == p) {
+                            Some(v) => v.1,
+                            None => {
+                                let vix = u32::try_from(entries.len())
+                                    .map_err(|_| Error::build("too many entries"))?;
+                                entries.push(EntryData { priority: p, ..data.clone() });
+                                variants.push((p, vix));
+                                vix
+                            }
+                        },
+                        _ => ix,
+                    };
+                    let case = self.case.or(form_case).or(e.case).unwrap_or(g.case());
+                    let key = KeyKind { fold_case: case == CaseMode::Ignore, fold_accents };
+                    let ch = match channels.iter().position(|c| c.key() == key) {
+                        Some(i) => i,
+                        None => {
+                            channels.push(ChannelBuilder::new(key));
+                            channels.len() - 1
+                        }
+                    };
                     tokens.clear();
                     tokenize_into(form, &mut tokens);
-                    channels[ch].add(form, &tokens, ix).map_err(Error::build)?;
+                    channels[ch].add(form, &tokens, target).map_err(Error::build)?;
                     if case == CaseMode::Upper {
                         let up = upper(form);
                         if up != form {
                             tokens.clear();
                             tokenize_into(&up, &mut tokens);
-                            channels[ch].add(&up, &tokens, ix).map_err(Error::build)?;
+                            channels[ch].add(&up, &tokens, target).map_err(Error::build)?;
                         }
                     }
                 }
@@ -434,7 +457,7 @@ impl TaggerBuilder {
                 Some(RuleEngine::new(r, lex))
             }
         };
-        Ok(Tagger { inner: Arc::new(Inner { entries, channels, overlap: self.overlap, rules }) })
+        Ok(Tagger { inner: Arc::new(Inner { entries, distinct, channels, overlap: self.overlap, rules }) })
     }
 }
 

@@ -1,6 +1,6 @@
 //! The gazetteer file formats: what loads, and a clear error for every kind of bad line.
 
-use gazetteer::{CaseMode, ErrorKind, Gazetteer, Label};
+use gazetteer::{Alias, CaseMode, ErrorKind, Gazetteer, Label, Tagger};
 
 fn tsv_err(text: &str) -> (usize, String) {
     match Gazetteer::from_tsv_str("g.tsv", text).unwrap_err().kind() {
@@ -25,10 +25,8 @@ fn tsv_loads_comments_aliases_priority_flags() {
     let g = Gazetteer::from_tsv_str("g.tsv", text).unwrap();
     assert_eq!(g.len(), 4);
     let m = &g.entries()[0];
-    assert_eq!(
-        (m.name.as_str(), m.priority, m.aliases.as_slice()),
-        ("Angela Merkel", 5, &["Merkel".to_string()][..])
-    );
+    assert_eq!((m.name.as_str(), m.priority), ("Angela Merkel", 5));
+    assert_eq!(m.aliases, [Alias::new("Merkel").priority(-5)]);
     assert_eq!(g.entries()[1].case, Some(CaseMode::Exact));
     assert_eq!(g.entries()[2].label, Label::Loc);
     assert_eq!(g.entries()[3].case, Some(CaseMode::Ignore));
@@ -103,4 +101,26 @@ fn from_path_reports_missing_file_and_bad_utf8() {
     std::fs::write(&p, "{\"name\": \"Paris\", \"label\": \"LOC\"}\n").unwrap();
     assert_eq!(Gazetteer::from_path(&p).unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn alias_lines_keep_their_own_priority() {
+    // The surname alone is weaker than the place; the full name is stronger than both.
+    let text =
+        "Angela Merkel\tPER\tgz:merkel\t10\nMerkel\tPER\tgz:merkel\t-5\nMerkel\tLOC\tgz:merkel-town\t0\n";
+    let t = Tagger::new([Gazetteer::from_tsv_str("g.tsv", text).unwrap()]).unwrap();
+    assert_eq!(t.entry_count(), 2);
+    let es = t.tag("Merkel");
+    assert_eq!((es[0].label.as_str(), es[0].alternatives[0].label.as_str()), ("LOC", "PER"));
+    let es = t.tag("Angela Merkel");
+    assert_eq!(es[0].label, Label::Per);
+}
+
+#[test]
+fn jsonl_aliases_may_be_objects() {
+    let text = r#"{"name": "Angela Merkel", "label": "PER", "aliases": ["Frau Merkel", {"name": "Merkel", "priority": -5}]}"#;
+    let g = Gazetteer::from_jsonl_str("g.jsonl", text).unwrap();
+    assert_eq!(g.entries()[0].aliases[1], Alias::new("Merkel").priority(-5));
+    let back = serde_json::to_string(&g.entries()[0]).unwrap();
+    assert!(back.contains(r#""aliases":["Frau Merkel",{"name":"Merkel","priority":-5}]"#), "{back}");
 }
