@@ -14,8 +14,20 @@ macro_rules! bundled {
 
 /// The bundled gazetteer files: name and contents. Order matters only for ties of equal
 /// priority (earlier wins).
-pub(crate) const FILES: &[(&str, &str)] =
-    bundled!["org-institutions.tsv", "org-companies.tsv", "org-universities.tsv",];
+pub(crate) const FILES: &[(&str, &str)] = bundled![
+    "loc-countries.tsv",
+    "loc-regions.tsv",
+    "misc-nationalities.tsv",
+    "org-institutions.tsv",
+    "per-public.tsv",
+    "per-notable.tsv",
+    "org-sports.tsv",
+    "misc-events.tsv",
+    "loc-subdivisions.tsv",
+    "loc-geonames.tsv",
+    "org-companies.tsv",
+    "org-universities.tsv",
+];
 
 /// The texts of the bundled word lists.
 pub fn bundled_lexicon_lists() -> LexiconLists<'static> {

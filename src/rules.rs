@@ -28,6 +28,9 @@
 //!   supports it elsewhere.
 //!
 //! After overlaps are resolved (document-level):
+//! - `sports-team`: a city or region before a score ("Grimsby 0 Portsmouth 1"), in a
+//!   fixture ("X v Y", "X AT Y") or after "beat", "joined" and the like is its team, an
+//!   organization, in the whole document; countries stay places.
 //! - `acronym`: "Kurdistan Regional Government (KRG)" defines KRG; later "KRG" gets the same
 //!   label and id.
 //! - `coref`: once "Masrour Barzani" is found, a later "Barzani" alone is the same person;
@@ -73,6 +76,8 @@ pub struct Rules {
     pub coref: bool,
     /// Two or three unknown capitalized words make a person's name.
     pub name_shape: bool,
+    /// Place names standing for sports teams.
+    pub sports_team: bool,
 }
 
 impl Default for Rules {
@@ -94,6 +99,7 @@ impl Rules {
             acronym: true,
             coref: true,
             name_shape: true,
+            sports_team: true,
         }
     }
 
@@ -109,6 +115,7 @@ impl Rules {
             acronym: false,
             coref: false,
             name_shape: false,
+            sports_team: false,
         }
     }
 
@@ -136,6 +143,7 @@ impl Rules {
             "acronym" => &mut self.acronym,
             "coref" => &mut self.coref,
             "name-shape" => &mut self.name_shape,
+            "sports-team" => &mut self.sports_team,
             _ => return false,
         };
         *f = on;
@@ -498,6 +506,7 @@ const RULE_NAMES: &[&str] = &[
     "rule:acronym",
     "rule:coref",
     "rule:name-shape",
+    "rule:sports-team",
 ];
 
 impl RuleEngine {
@@ -608,12 +617,14 @@ impl RuleEngine {
 
     /// The person-name sequence starting at token `i`: `(end, ok)` where `end` is one past
     /// its last token. Initials ("J.") and particles stay inside; a name ends on a word.
-    fn person_seq(&self, text: &str, tokens: &[Token], feats: &[Feat], i: usize, max_words: usize) -> usize {
+    fn person_seq(&self, text: &str, tokens: &[Token], s: &RuleScratch, i: usize, max_words: usize) -> usize {
+        let feats = &s.feats;
         let mut j = i;
         let mut end = i;
         let mut words = 0;
         while j < tokens.len() && words < max_words {
-            if j > i && gap(text, tokens, j) > 1 {
+            // A name ends at a line break or at a title ("German Chancellor Olaf Scholz").
+            if j > i && (gap(text, tokens, j) > 0 || s.starts[j] & (K_TITLE | K_ROLE) != 0) {
                 break;
             }
             let f = &feats[j];
@@ -694,6 +705,11 @@ impl RuleEngine {
                     && matches!(entries[g.cands[0] as usize].label, Label::Loc | Label::Org)
             })
         };
+        // Any gazetteer name other than a person's starting at a token: "German" the
+        // nationality is no given name in "German Chancellor".
+        let other_at = |k: usize| {
+            gaz.iter().any(|g| g.start_tok as usize == k && entries[g.cands[0] as usize].label != Label::Per)
+        };
         if r.title {
             for j in 0..n {
                 let kinds = s.ends[j];
@@ -704,14 +720,14 @@ impl RuleEngine {
                     continue;
                 }
                 let i = j + 1;
-                if gap(text, tokens, i) > 1 {
+                if gap(text, tokens, i) > 0 {
                     continue;
                 }
                 // "Sri" in "Sri Lanka" is no title: the gazetteer name goes on past it.
                 if gaz.iter().any(|g| g.start_tok as usize <= j && g.end_tok as usize > i) {
                     continue;
                 }
-                let e = self.person_seq(text, tokens, feats, i, 4);
+                let e = self.person_seq(text, tokens, s, i, 4);
                 if e > i && self.person_like(feats, tokens, i, e) && s.starts[i] & (K_TITLE | K_ROLE) == 0 {
                     out.push(Proposal {
                         start_tok: i as u32,
@@ -736,7 +752,7 @@ impl RuleEngine {
                     && (feats[i + 2].cap && (!feats[i + 2].common || feats[i + 2].surname)
                         || feats[i + 2].upper);
                 if initial && !gaz.iter().any(|g| g.start_tok as usize == i + 2 && g.best_priority >= 20) {
-                    let e = self.person_seq(text, tokens, feats, i, 4);
+                    let e = self.person_seq(text, tokens, s, i, 4);
                     if e > i + 2 && (!feats[e - 1].common || feats[e - 1].surname) {
                         out.push(Proposal {
                             start_tok: i as u32,
@@ -756,13 +772,14 @@ impl RuleEngine {
                     i += 1;
                     continue;
                 }
-                let e = self.person_seq(text, tokens, feats, i, 4);
+                let e = self.person_seq(text, tokens, s, i, 4);
                 let words = (i..e).filter(|&k| tokens[k].kind == TokenKind::Word).count();
                 let last = &feats[e.saturating_sub(1).max(i)];
                 let ok = e > i + 1
                     && words >= 2
                     && (!f.given_ambiguous || (!f.sent_start && (last.surname || !last.common)))
                     && (!strong_at(i) || last.surname)
+                    && (!other_at(i) || last.surname && e > i + 1 && !other_at(i + 1))
                     && s.ends[e - 1] & (K_ORG_SUFFIX | K_LOC_SUFFIX) == 0;
                 if ok {
                     out.push(Proposal {
@@ -881,7 +898,7 @@ impl RuleEngine {
             let mut b = a + 1;
             loop {
                 if b < n
-                    && gap(text, tokens, b) <= 1
+                    && gap(text, tokens, b) == 0
                     && capword(b)
                     && !feats[b].not_name
                     && s.starts[b] & (K_TITLE) == 0
@@ -889,7 +906,7 @@ impl RuleEngine {
                     b += 1;
                     continue;
                 }
-                if b + 1 < n && gap(text, tokens, b) <= 1 && gap(text, tokens, b + 1) <= 1 {
+                if b + 1 < n && gap(text, tokens, b) == 0 && gap(text, tokens, b + 1) == 0 {
                     let w = tokens[b].text(text);
                     if CONNECTORS.contains(&w) && capword(b + 1) && !feats[b + 1].not_name {
                         b += 2;
@@ -991,7 +1008,7 @@ impl RuleEngine {
                 && j - i < 4
                 && s.feats[j].upper
                 && tokens[j].kind == TokenKind::Word
-                && gap(text, tokens, j) <= 1
+                && gap(text, tokens, j) == 0
                 || (j > i
                     && j < n
                     && tokens[j].text(text) == ","
@@ -1059,8 +1076,8 @@ fn adjacent(tokens: &[Token], k: usize) -> bool {
     k > 0 && tokens[k - 1].end == tokens[k].start
 }
 
-/// How many line breaks (0 or 1 or more) separate token `k` from the one before it: a
-/// name never spans a blank line.
+/// How many line breaks separate token `k` from the one before it: the rules never make
+/// a name across a line break (headlines, table rows and CoNLL sentences are lines).
 fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
     if k == 0 {
         return 0;
@@ -1098,7 +1115,79 @@ impl DocCtx<'_> {
     }
 }
 
+/// Verbs and prepositions after which a place name is a team: "beat Somerset".
+const TEAM_BEFORE: &[&str] = &[
+    "beat", "beats", "defeated", "downed", "edged", "routed", "thrashed", "overcame", "joined", "drew",
+    "lost", "v", "vs", "vs.",
+];
+
 impl RuleEngine {
+    /// `sports-team`: in sports reporting a city or region stands for its team, an
+    /// organization: before a score ("Grimsby 0 Portsmouth 1", a table row "Charlton 2 0
+    /// 1 1"), between "v" or "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after "beat",
+    /// "joined" and the like. Countries stay places (national teams are read as places).
+    /// A name read as a team once is a team in the rest of the document.
+    fn sports_teams(&self, cx: &mut DocCtx<'_>, s: &RuleScratch, spans: &mut [SpanCands]) {
+        let (text, tokens) = (cx.text, cx.tokens);
+        let n = tokens.len();
+        let score = |k: usize| {
+            k < n && {
+                let w = tokens[k].text(text);
+                !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+            }
+        };
+        let is_place = |cx: &DocCtx<'_>, sp: &SpanCands| {
+            let e = cx.entry(sp.cands[0]);
+            e.label == Label::Loc && sp.best_priority < 30
+        };
+        let mut teams: Vec<String> = Vec::new();
+        for idx in 0..spans.len() {
+            if !is_place(cx, &spans[idx]) {
+                continue;
+            }
+            let (a, b) = (spans[idx].start_tok as usize, spans[idx].end_tok as usize);
+            let same_line = |k: usize| gap(text, tokens, k) == 0;
+            let after_score = score(b) && same_line(b);
+            let fixture = b + 1 < n
+                && same_line(b)
+                && matches!(tokens[b].text(text), "v" | "vs" | "vs." | "AT")
+                && spans.get(idx + 1).is_some_and(|nx| nx.start_tok as usize == b + 1);
+            let fixture_after = a >= 2
+                && same_line(a)
+                && matches!(tokens[a - 1].text(text), "v" | "vs" | "vs." | "AT")
+                && idx > 0
+                && spans[idx - 1].end_tok as usize == a - 1;
+            let verb = a >= 1
+                && same_line(a)
+                && TEAM_BEFORE.contains(&tokens[a - 1].text(text))
+                && !s.feats[a - 1].caps_line;
+            if after_score || fixture || fixture_after || verb {
+                teams.push(text[spans[idx].start..spans[idx].end].to_string());
+            }
+        }
+        if teams.is_empty() {
+            return;
+        }
+        let src = self.source("rule:sports-team");
+        for sp in spans.iter_mut() {
+            if !is_place(cx, sp) || !teams.iter().any(|t| *t == text[sp.start..sp.end]) {
+                continue;
+            }
+            // Prefer an organization the gazetteers offer for the span (the club), else
+            // make one from the place.
+            match sp.cands.iter().position(|&c| cx.entry(c).label == Label::Org) {
+                Some(pos) => {
+                    let c = sp.cands.remove(pos);
+                    sp.cands.insert(0, c);
+                }
+                None => {
+                    let d = cx.derive(sp.cands[0], src.clone(), Some(Label::Org));
+                    sp.cands.insert(0, d);
+                }
+            }
+        }
+    }
+
     /// The document-level rules, on resolved spans (sorted by start). `taken` marks the
     /// tokens the spans cover.
     pub(crate) fn document(
@@ -1108,6 +1197,9 @@ impl RuleEngine {
         spans: &mut Vec<SpanCands>,
         taken: &mut Vec<bool>,
     ) {
+        if self.rules.sports_team {
+            self.sports_teams(cx, s, spans);
+        }
         if !(self.rules.acronym || self.rules.coref) {
             return;
         }

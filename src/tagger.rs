@@ -389,11 +389,12 @@ impl TaggerBuilder {
         let mut channels: Vec<ChannelBuilder> = Vec::new();
         let mut tokens = Vec::new();
         let mut distinct = 0usize;
+        // An id names one entry across all gazetteers: a later entry with the same id and
+        // label adds its surface forms to the first.
+        let mut by_id: std::collections::HashMap<(&str, &Label), u32> = std::collections::HashMap::new();
         for g in &self.gazetteers {
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
-                distinct += 1;
-                let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
                 let data = EntryData {
                     name: e.name.as_str().into(),
                     label: e.label.clone(),
@@ -401,14 +402,30 @@ impl TaggerBuilder {
                     priority: e.priority,
                     source: source.clone(),
                 };
-                entries.push(data.clone());
+                let known = e.id.as_deref().and_then(|id| by_id.get(&(id, &e.label)).copied());
+                let ix = match known {
+                    Some(ix) => ix,
+                    None => {
+                        let ix =
+                            u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
+                        entries.push(data.clone());
+                        distinct += 1;
+                        if let Some(id) = e.id.as_deref() {
+                            by_id.insert((id, &e.label), ix);
+                        }
+                        ix
+                    }
+                };
+                let data = entries[ix as usize].clone();
+                let base_priority = data.priority;
                 // Surface forms with a priority of their own point at a copy of the entry
                 // that carries that priority.
                 let mut variants: Vec<(i32, u32)> = Vec::new();
                 let fold_accents = self.fold_accents.or(e.fold_accents).unwrap_or(g.fold_accents());
                 for (form, priority, form_case) in e.forms() {
+                    let priority = priority.or((e.priority != base_priority).then_some(e.priority));
                     let target = match priority {
-                        Some(p) if p != e.priority => match variants.iter().find(|v| v.0 == p) {
+                        Some(p) if p != base_priority => match variants.iter().find(|v| v.0 == p) {
                             Some(v) => v.1,
                             None => {
                                 let vix = u32::try_from(entries.len())
