@@ -58,9 +58,22 @@ static DEFAULT: Lazy<Tagger> = Lazy::new(|| {
     Tagger::builder().gazetteers(gs).rules(Rules::all()).build().unwrap_or_else(|_| Tagger::empty())
 });
 
-/// Parses the bundled gazetteers, one result per file.
+/// Parses the bundled gazetteers, one result per file (on two threads: parsing is a
+/// fifth of the default tagger's start-up).
 pub fn bundled_gazetteers() -> Vec<crate::Result<Gazetteer>> {
-    FILES.iter().map(|(name, text)| Gazetteer::from_tsv_str(name, text)).collect()
+    let parse = |files: &[(&str, &str)]| -> Vec<crate::Result<Gazetteer>> {
+        files.iter().map(|(name, text)| Gazetteer::from_tsv_str(name, text)).collect()
+    };
+    let (a, b) = FILES.split_at(FILES.len() / 2);
+    std::thread::scope(|s| {
+        let h = s.spawn(|| parse(b));
+        let mut out = parse(a);
+        match h.join() {
+            Ok(rest) => out.extend(rest),
+            Err(_) => out.extend(parse(b)),
+        }
+        out
+    })
 }
 
 /// The tagger over the bundled gazetteers with every rule on, built once and shared

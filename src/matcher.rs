@@ -163,6 +163,9 @@ impl ChannelBuilder {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    // Code bytes are dense and uniform: a prefilter finds nothing to skip
+                    // and costs a third of the build time.
+                    .prefilter(false)
                     .build(&bytes)
                     .map_err(|e| e.to_string())?,
             )
