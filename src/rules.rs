@@ -867,11 +867,7 @@ impl RuleEngine {
         let n = tokens.len();
         let capword = |k: usize| {
             let f = &feats[k];
-            tokens[k].kind == TokenKind::Word
-                && (f.cap
-                    || f.upper
-                    || tokens[k].text(text).starts_with(|c: char| c.is_ascii_digit()) && k > 0)
-                && !f.caps_line
+            tokens[k].kind == TokenKind::Word && (f.cap || f.upper) && !f.caps_line
         };
         let mut i = 0;
         while i < n {
@@ -1115,6 +1111,36 @@ impl DocCtx<'_> {
     }
 }
 
+/// Sports named in the first line of a sports report.
+const SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "cycling",
+    "athletics",
+    "boxing",
+    "motorsport",
+    "motor",
+    "racing",
+    "sailing",
+    "rowing",
+    "swimming",
+    "volleyball",
+    "handball",
+    "nfl",
+    "nba",
+    "nhl",
+    "mlb",
+    "sport",
+    "sports",
+];
+
 /// Verbs and prepositions after which a place name is a team: "beat Somerset".
 const TEAM_BEFORE: &[&str] = &[
     "beat", "beats", "defeated", "downed", "edged", "routed", "thrashed", "overcame", "joined", "drew",
@@ -1127,7 +1153,7 @@ impl RuleEngine {
     /// 1 1"), between "v" or "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after "beat",
     /// "joined" and the like. Countries stay places (national teams are read as places).
     /// A name read as a team once is a team in the rest of the document.
-    fn sports_teams(&self, cx: &mut DocCtx<'_>, s: &RuleScratch, spans: &mut [SpanCands]) {
+    fn sports_teams(&self, cx: &mut DocCtx<'_>, s: &RuleScratch, spans: &mut Vec<SpanCands>) {
         let (text, tokens) = (cx.text, cx.tokens);
         let n = tokens.len();
         let score = |k: usize| {
@@ -1165,12 +1191,51 @@ impl RuleEngine {
                 teams.push(text[spans[idx].start..spans[idx].end].to_string());
             }
         }
-        if teams.is_empty() {
+        // A sports report: its first line names a sport ("CRICKET - ...", "Soccer: ..."), or
+        // teams were seen. There, a place that is also a club is the club.
+        let first_line_end = (1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
+        let sports_doc = !teams.is_empty()
+            || tokens[..first_line_end.min(6)]
+                .iter()
+                .any(|t| SPORTS.contains(&t.text(text).to_lowercase().as_str()));
+        if !sports_doc {
             return;
         }
+        // Rows of results and tables: "Alloa 3 1 0 2", "Wigan 4 Chester 2". A capitalized
+        // word standing alone before a score there is a team, known or not.
+        let mut covered = vec![false; n];
+        for sp in spans.iter() {
+            covered[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|c| *c = true);
+        }
         let src = self.source("rule:sports-team");
+        let mut added = Vec::new();
+        let mut line = 0;
+        while line < n {
+            let end = (line + 1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
+            let row = &tokens[line..end];
+            let words: Vec<usize> = (line..end).filter(|&k| !score(k)).collect();
+            let scores = (end - line) - words.len();
+            let lone = |k: usize| {
+                s.feats[k].cap
+                    && !s.feats[k].common
+                    && !s.feats[k].not_name
+                    && !covered[k]
+                    && score(k + 1)
+                    && (k == line || score(k - 1))
+            };
+            if row.len() >= 2 && scores >= 1 && words.len() <= 2 && words.iter().all(|&k| lone(k)) {
+                for &k in &words {
+                    self.push_team(cx, &mut added, k, &src);
+                }
+            }
+            line = end;
+        }
+        spans.extend(added);
+        spans.sort_by_key(|sp| (sp.start, sp.end));
         for sp in spans.iter_mut() {
-            if !is_place(cx, sp) || !teams.iter().any(|t| *t == text[sp.start..sp.end]) {
+            let named = teams.iter().any(|t| *t == text[sp.start..sp.end]);
+            let has_club = sp.cands.iter().any(|&c| cx.entry(c).label == Label::Org);
+            if !is_place(cx, sp) || !(named || has_club) {
                 continue;
             }
             // Prefer an organization the gazetteers offer for the span (the club), else
@@ -1186,6 +1251,27 @@ impl RuleEngine {
                 }
             }
         }
+    }
+
+    /// Adds token `k` as a team the gazetteers do not know.
+    fn push_team(&self, cx: &mut DocCtx<'_>, out: &mut Vec<SpanCands>, k: usize, src: &Arc<str>) {
+        let t = cx.tokens[k];
+        cx.dynamic.push(EntryData {
+            name: t.text(cx.text).into(),
+            label: Label::Org,
+            id: None,
+            priority: 0,
+            source: src.clone(),
+        });
+        let c = (cx.entries.len() + cx.dynamic.len() - 1) as u32;
+        out.push(SpanCands {
+            start_tok: k as u32,
+            end_tok: k as u32 + 1,
+            start: t.start,
+            end: t.end,
+            best_priority: 0,
+            cands: vec![c],
+        });
     }
 
     /// The document-level rules, on resolved spans (sorted by start). `taken` marks the
