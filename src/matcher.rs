@@ -70,7 +70,10 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The low bits of a product depend only on the low bits of its factors, and the
+        // hash table picks buckets by the low bits: rotate the well-mixed high bits down
+        // (as rustc-hash 2 does), or short keys crowd into few buckets.
+        self.0.rotate_left(26)
     }
 }
 

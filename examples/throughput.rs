@@ -1,0 +1,44 @@
+//! Tagging throughput of the default tagger on JSON Lines news (the `text` field), with
+//! and without the context rules, on one thread and with `tag_batch`. Start-up is not
+//! counted; each figure is the best of three runs.
+//!
+//! Run: `cargo run --release --example throughput -- ../shared/bench/reuters21578.jsonl`
+
+use gazetteer::{bundled_gazetteers, default_tagger, Tagger};
+use std::time::Instant;
+
+fn best_of_3(f: impl Fn() -> usize) -> (f64, usize) {
+    let mut best = f64::MAX;
+    let mut n = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        n = f();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    (best, n)
+}
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/bench/reuters21578.jsonl".into());
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("throughput: cannot read {path} (the benchmark corpus lives in ../shared/bench)");
+        std::process::exit(2);
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    let with_rules = default_tagger();
+    let bare =
+        Tagger::new(bundled_gazetteers().into_iter().filter_map(Result::ok)).expect("bundled data builds");
+    println!("{path}: {} documents, {mb:.1} MB", texts.len());
+    for (name, t) in [("rules on ", &with_rules), ("rules off", &bare)] {
+        let (s, n) = best_of_3(|| texts.iter().map(|x| t.tag(x).len()).sum());
+        println!("{name} 1 thread : {:7.1} MB/s  ({n} entities, {s:.3} s)", mb / s);
+        let (s2, _) = best_of_3(|| t.tag_batch(&texts).iter().map(Vec::len).sum());
+        println!("{name} tag_batch: {:7.1} MB/s  ({:.2}x one thread)", mb / s2, s / s2);
+    }
+}
