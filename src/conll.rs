@@ -70,6 +70,31 @@ pub fn read(lines: &[&str]) -> Vec<ConllDocument> {
     docs
 }
 
+/// Tags every document of a CoNLL text and returns its lines with the predicted IOB2 tag
+/// appended to each token line (blank and `-DOCSTART-` lines unchanged), as
+/// `gazetteer conll` writes them.
+pub fn tag_lines(tagger: &crate::Tagger, input: &str) -> Vec<String> {
+    let lines: Vec<&str> = input.lines().collect();
+    let mut tags: Vec<Option<String>> = vec![None; lines.len()];
+    for d in &read(&lines) {
+        let es = tagger.tag(&d.text);
+        for (t, tag) in d.tokens.iter().zip(iob2(d, &es)) {
+            tags[t.line] = Some(tag);
+        }
+    }
+    lines
+        .iter()
+        .zip(tags)
+        .map(|(line, tag)| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            match tag {
+                Some(t) => format!("{} {t}", line.trim_end()),
+                None => line.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// The IOB2 tag of each token of `doc` given its entities (sorted, non-overlapping).
 pub fn iob2(doc: &ConllDocument, entities: &[Entity]) -> Vec<String> {
     let mut tags = Vec::with_capacity(doc.tokens.len());

@@ -94,6 +94,7 @@ mod gazetteer;
 mod label;
 mod matcher;
 mod normalize;
+pub mod output;
 mod resolve;
 pub mod rules;
 mod tagger;

@@ -1,12 +1,13 @@
 //! The `gazetteer` command: tag articles, JSON Lines or CoNLL files.
 
 use clap::{Args, Parser, Subcommand};
-use gazetteer::{conll, eval, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
+use gazetteer::{conll, eval, output, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "gazetteer", version, about = "Tag people, organizations and places in news text")]
@@ -22,6 +23,9 @@ enum Cmd {
     Tag(TagArgs),
     /// Tag a CoNLL-2003-style file and append the predicted IOB2 tag to every token line.
     Conll(ConllArgs),
+    /// The distinct entities of a corpus with label, id, mentions and documents, most
+    /// mentioned first (TSV, or JSON with --json).
+    Stats(StatsArgs),
     /// Tag a CoNLL file and print precision, recall and F1 per label (conlleval's rules);
     /// or, with --gold, score a text file's entities against gold spans.
     Eval(EvalArgs),
@@ -89,6 +93,47 @@ struct TagArgs {
     /// In --jsonl mode, fail on the first bad line instead of reporting and skipping it.
     #[arg(long)]
     strict: bool,
+    /// Output format: jsonl (byte offsets), spacy (char offsets), conll (IOB2), brat
+    /// (standoff, char offsets) or html (a page with the entities highlighted).
+    #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
+    format: output::Format,
+    #[command(flatten)]
+    run: RunOpts,
+    #[command(flatten)]
+    tagger: TaggerOpts,
+}
+
+#[derive(Args)]
+struct RunOpts {
+    /// Worker threads (default: all cores). Output keeps the input order.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no closing counts on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct StatsArgs {
+    /// Input files; none or `-` reads standard input.
+    files: Vec<String>,
+    /// Each input line is a JSON object whose text field is tagged.
+    #[arg(long)]
+    jsonl: bool,
+    /// The field holding the text in --jsonl mode.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// In --jsonl mode, fail on the first bad line instead of reporting and skipping it.
+    #[arg(long)]
+    strict: bool,
+    /// Print JSON instead of TSV.
+    #[arg(long)]
+    json: bool,
+    /// Only the N most mentioned entities.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    #[command(flatten)]
+    run: RunOpts,
     #[command(flatten)]
     tagger: TaggerOpts,
 }
@@ -122,13 +167,14 @@ fn main() -> ExitCode {
     let r = match cli.cmd {
         Cmd::Tag(a) => run_tag(a),
         Cmd::Conll(a) => run_conll(a),
+        Cmd::Stats(a) => run_stats(a),
         Cmd::Eval(a) => run_eval(a),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fail(m)) if m == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(Fail(m)) => {
-            eprintln!("gazetteer: {m}");
+            warn(&m);
             ExitCode::from(2)
         }
     }
@@ -187,34 +233,10 @@ fn default_gazetteers() -> Result<Vec<Gazetteer>, Fail> {
     Ok(Vec::new())
 }
 
-/// An entity as the command writes it: the span, its text, then the entity's fields.
-#[derive(Serialize)]
-struct OutEntity<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    label: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    source: &'a str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    alternatives: &'a [gazetteer::Candidate],
-}
-
-fn out_entities<'a>(text: &'a str, es: &'a [Entity]) -> Vec<OutEntity<'a>> {
-    es.iter()
-        .map(|e| OutEntity {
-            start: e.start,
-            end: e.end,
-            text: e.text(text),
-            label: e.label.as_str(),
-            name: &e.name,
-            id: e.id.as_deref(),
-            source: &e.source,
-            alternatives: &e.alternatives,
-        })
-        .collect()
+/// Writes one line to standard error in a single write, so that reports of processes
+/// sharing a stream (Spark executors) do not interleave.
+fn warn(msg: &str) {
+    let _ = io::stderr().write_all(format!("gazetteer: {msg}\n").as_bytes());
 }
 
 fn read_input(path: &str) -> Result<String, Fail> {
@@ -227,102 +249,286 @@ fn read_input(path: &str) -> Result<String, Fail> {
     Ok(read_utf8(path)?)
 }
 
-fn run_tag(a: TagArgs) -> Result<(), Fail> {
-    let tagger = build_tagger(&a.tagger)?;
-    let files = if a.files.is_empty() { vec!["-".to_string()] } else { a.files.clone() };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if a.jsonl {
-        let (mut read, mut tagged, mut skipped) = (0usize, 0usize, 0usize);
-        for f in &files {
-            let input: Box<dyn BufRead> = if f == "-" {
-                Box::new(io::BufReader::new(io::stdin()))
-            } else {
-                Box::new(io::BufReader::new(std::fs::File::open(f).map_err(|e| Fail(format!("{f}: {e}")))?))
-            };
-            for (i, line) in input.split(b'\n').enumerate() {
-                let line = line.map_err(|e| Fail(format!("{f}: {e}")))?;
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                read += 1;
-                match tag_json_line(&tagger, &line, &a.text_field) {
-                    Ok(v) => {
-                        serde_json::to_writer(&mut out, &v).map_err(|e| Fail(e.to_string()))?;
-                        out.write_all(b"\n").map_err(out_err)?;
-                        tagged += 1;
+/// One input document: where it came from and its text, or why it could not be read.
+struct Doc {
+    source: Arc<str>,
+    line: usize,
+    id: Option<Value>,
+    text: Result<String, String>,
+}
+
+/// Reads the documents of `files` in batches, tags each batch on `threads` threads, and
+/// hands the documents with their entities to `sink` in input order. Memory holds one
+/// batch: the input size does not matter.
+struct Pipeline<'a> {
+    files: &'a [String],
+    jsonl: bool,
+    text_field: &'a str,
+    strict: bool,
+    quiet: bool,
+    threads: usize,
+}
+
+#[derive(Default)]
+struct Counts {
+    read: usize,
+    tagged: usize,
+    skipped: usize,
+}
+
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
+
+impl Pipeline<'_> {
+    fn run(
+        &self,
+        tagger: &Tagger,
+        mut sink: impl FnMut(&Doc, &str, &[Entity]) -> Result<(), Fail>,
+    ) -> Result<Counts, Fail> {
+        let mut counts = Counts::default();
+        let total: Option<u64> = self
+            .files
+            .iter()
+            .map(|f| if f == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) })
+            .sum();
+        let bar = progress_bar(self.quiet, total);
+        let mut batch: Vec<Doc> = Vec::new();
+        let mut batch_bytes = 0;
+        let mut flush = |batch: &mut Vec<Doc>, counts: &mut Counts| -> Result<(), Fail> {
+            let results = tag_parallel(tagger, batch, self.threads);
+            for (doc, es) in batch.iter().zip(results) {
+                match (&doc.text, es) {
+                    (Ok(text), Some(es)) => {
+                        sink(doc, text, &es)?;
+                        counts.tagged += 1;
                     }
-                    Err(m) => {
-                        let msg = format!("{f}:{}: {m}", i + 1);
-                        if a.strict {
+                    (Err(m), _) => {
+                        let msg = format!("{}:{}: {m}", doc.source, doc.line);
+                        if self.strict {
                             return Err(Fail(msg));
                         }
-                        eprintln!("gazetteer: {msg}; line skipped");
-                        skipped += 1;
+                        if let Some(b) = &bar {
+                            b.suspend(|| warn(&format!("{msg}; line skipped")));
+                        } else {
+                            warn(&format!("{msg}; line skipped"));
+                        }
+                        counts.skipped += 1;
+                    }
+                    _ => {}
+                }
+                if let Some(b) = &bar {
+                    b.inc(doc.text.as_ref().map_or(0, |t| t.len() as u64));
+                }
+            }
+            batch.clear();
+            Ok(())
+        };
+        for f in self.files {
+            let source: Arc<str> = f.as_str().into();
+            if !self.jsonl {
+                let text = read_input(f)?;
+                counts.read += 1;
+                batch_bytes += text.len();
+                batch.push(Doc { source, line: 0, id: None, text: Ok(text) });
+            } else {
+                let input: Box<dyn BufRead> = if f == "-" {
+                    Box::new(io::BufReader::new(io::stdin()))
+                } else {
+                    Box::new(io::BufReader::new(
+                        std::fs::File::open(f).map_err(|e| Fail(format!("{f}: {e}")))?,
+                    ))
+                };
+                for (i, line) in input.split(b'\n').enumerate() {
+                    let line = line.map_err(|e| Fail(format!("{f}: {e}")))?;
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    counts.read += 1;
+                    batch_bytes += line.len();
+                    let (id, text) = match parse_json_line(&line, self.text_field) {
+                        Ok((id, text)) => (id, Ok(text)),
+                        Err(m) => (None, Err(m)),
+                    };
+                    batch.push(Doc { source: source.clone(), line: i + 1, id, text });
+                    if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                        flush(&mut batch, &mut counts)?;
+                        batch_bytes = 0;
                     }
                 }
             }
+            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                flush(&mut batch, &mut counts)?;
+                batch_bytes = 0;
+            }
         }
-        out.flush().map_err(out_err)?;
-        if skipped > 0 {
-            eprintln!("gazetteer: {read} documents read, {tagged} tagged, {skipped} skipped");
+        flush(&mut batch, &mut counts)?;
+        if let Some(b) = bar {
+            b.finish_and_clear();
         }
-        return Ok(());
+        Ok(counts)
     }
-    for f in &files {
-        let text = read_input(f)?;
-        let es = tagger.tag(&text);
-        #[derive(Serialize)]
-        struct Doc<'a> {
-            source: &'a str,
-            entities: Vec<OutEntity<'a>>,
-        }
-        serde_json::to_writer(&mut out, &Doc { source: f, entities: out_entities(&text, &es) })
-            .map_err(|e| Fail(e.to_string()))?;
-        out.write_all(b"\n").map_err(out_err)?;
-    }
-    out.flush().map_err(out_err)
 }
 
-fn tag_json_line(tagger: &Tagger, line: &[u8], field: &str) -> Result<Value, String> {
+fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let (bar, style) = match total {
+        Some(n) => (
+            indicatif::ProgressBar::new(n),
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {elapsed_precise} left {eta}",
+        ),
+        None => (indicatif::ProgressBar::no_length(), "{bytes} {bytes_per_sec} {elapsed_precise}"),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    if let Ok(st) = indicatif::ProgressStyle::with_template(style) {
+        bar.set_style(st);
+    }
+    Some(bar)
+}
+
+/// Tags the readable documents of a batch on up to `threads` threads, in order.
+fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Option<Vec<Entity>>> {
+    let one = |d: &Doc, s: &mut gazetteer::Scratch| d.text.as_ref().ok().map(|t| tagger.tag_with(t, s));
+    if threads <= 1 || docs.len() < 2 {
+        let mut s = gazetteer::Scratch::default();
+        return docs.iter().map(|d| one(d, &mut s)).collect();
+    }
+    let chunk = docs.len().div_ceil(threads);
+    std::thread::scope(|sc| {
+        let hs: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                sc.spawn(move || {
+                    let mut s = gazetteer::Scratch::default();
+                    part.iter().map(|d| one(d, &mut s)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        hs.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+fn threads(o: &RunOpts) -> usize {
+    o.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+}
+
+fn inputs(files: &[String]) -> Vec<String> {
+    if files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        files.to_vec()
+    }
+}
+
+fn run_tag(a: TagArgs) -> Result<(), Fail> {
+    let tagger = build_tagger(&a.tagger)?;
+    let files = inputs(&a.files);
+    let stdout = io::stdout();
+    let mut w = output::Writer::new(a.format, BufWriter::new(stdout.lock()));
+    let p = Pipeline {
+        files: &files,
+        jsonl: a.jsonl,
+        text_field: &a.text_field,
+        strict: a.strict,
+        quiet: a.run.quiet,
+        threads: threads(&a.run),
+    };
+    let counts =
+        p.run(&tagger, |doc, text, es| w.write(&doc.source, doc.id.as_ref(), text, es).map_err(out_err))?;
+    w.finish().map_err(out_err)?;
+    if a.jsonl && (!a.run.quiet || counts.skipped > 0) {
+        eprintln!(
+            "gazetteer: {} documents read, {} tagged, {} skipped",
+            counts.read, counts.tagged, counts.skipped
+        );
+    }
+    Ok(())
+}
+
+/// The id and the text field of a JSON line.
+fn parse_json_line(line: &[u8], field: &str) -> Result<(Option<Value>, String), String> {
     let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
     let v: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(obj) = v else { return Err("not a JSON object".into()) };
-    let Some(Value::String(text)) = obj.get(field) else {
-        return Err(format!("no string field {field:?}"));
-    };
-    let es = tagger.tag(text);
-    let mut o = serde_json::Map::new();
-    if let Some(id) = obj.get("id") {
-        o.insert("id".into(), id.clone());
+    let Value::Object(mut obj) = v else { return Err("not a JSON object".into()) };
+    let id = obj.remove("id");
+    match obj.remove(field) {
+        Some(Value::String(text)) => Ok((id, text)),
+        _ => Err(format!("no string field {field:?}")),
     }
-    let ents = serde_json::to_value(out_entities(text, &es)).map_err(|e| e.to_string())?;
-    o.insert("entities".into(), ents);
-    Ok(Value::Object(o))
 }
 
-/// Every line of a CoNLL text with the predicted tag appended to its token lines.
-fn conll_tagged(tagger: &Tagger, input: &str) -> Vec<String> {
-    let lines: Vec<&str> = input.lines().collect();
-    let docs = conll::read(&lines);
-    let mut tags: Vec<Option<String>> = vec![None; lines.len()];
-    for d in &docs {
-        let es = tagger.tag(&d.text);
-        for (t, tag) in d.tokens.iter().zip(conll::iob2(d, &es)) {
-            tags[t.line] = Some(tag);
+fn run_stats(a: StatsArgs) -> Result<(), Fail> {
+    let tagger = build_tagger(&a.tagger)?;
+    let files = inputs(&a.files);
+    let p = Pipeline {
+        files: &files,
+        jsonl: a.jsonl,
+        text_field: &a.text_field,
+        strict: a.strict,
+        quiet: a.run.quiet,
+        threads: threads(&a.run),
+    };
+    #[derive(Serialize)]
+    struct Row {
+        name: String,
+        label: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        mentions: usize,
+        documents: usize,
+    }
+    // Entities are the same when label and id agree (or, without an id, label and name).
+    let mut rows: std::collections::HashMap<(String, String), Row> = std::collections::HashMap::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    p.run(&tagger, |_, _, es| {
+        seen.clear();
+        for e in es {
+            let key = (
+                e.label.to_string(),
+                e.id.as_deref().map_or_else(|| format!("name:{}", e.name), str::to_string),
+            );
+            let row = rows.entry(key.clone()).or_insert_with(|| Row {
+                name: e.name.to_string(),
+                label: e.label.to_string(),
+                id: e.id.as_deref().map(str::to_string),
+                mentions: 0,
+                documents: 0,
+            });
+            row.mentions += 1;
+            if seen.insert(key) {
+                row.documents += 1;
+            }
+        }
+        Ok(())
+    })?;
+    let mut rows: Vec<Row> = rows.into_values().collect();
+    rows.sort_by(|x, y| {
+        y.mentions.cmp(&x.mentions).then(y.documents.cmp(&x.documents)).then(x.name.cmp(&y.name))
+    });
+    rows.truncate(a.top.unwrap_or(usize::MAX));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(|e| Fail(e.to_string()))?;
+        writeln!(out).map_err(out_err)?;
+    } else {
+        writeln!(out, "name\tlabel\tid\tmentions\tdocuments").map_err(out_err)?;
+        for r in &rows {
+            let name = r.name.replace(['\t', '\n'], " ");
+            writeln!(
+                out,
+                "{name}\t{}\t{}\t{}\t{}",
+                r.label,
+                r.id.as_deref().unwrap_or(""),
+                r.mentions,
+                r.documents
+            )
+            .map_err(out_err)?;
         }
     }
-    lines
-        .iter()
-        .zip(tags)
-        .map(|(line, tag)| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            match tag {
-                Some(t) => format!("{} {t}", line.trim_end()),
-                None => line.to_string(),
-            }
-        })
-        .collect()
+    out.flush().map_err(out_err)
 }
 
 fn run_conll(a: ConllArgs) -> Result<(), Fail> {
@@ -330,7 +536,7 @@ fn run_conll(a: ConllArgs) -> Result<(), Fail> {
     let input = read_input(&a.file)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for line in conll_tagged(&tagger, &input) {
+    for line in conll::tag_lines(&tagger, &input) {
         writeln!(out, "{line}").map_err(out_err)?;
     }
     out.flush().map_err(out_err)
@@ -373,7 +579,7 @@ fn run_eval(a: EvalArgs) -> Result<(), Fail> {
             input.lines().map(str::to_string).collect()
         } else {
             let tagger = build_tagger(&a.tagger)?;
-            conll_tagged(&tagger, &input)
+            conll::tag_lines(&tagger, &input)
         };
         let (mut gold, mut pred) = (Vec::new(), Vec::new());
         for (i, line) in lines.iter().enumerate() {

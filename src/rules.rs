@@ -284,7 +284,7 @@ const NOT_NAME: &[&str] = &[
 
 /// The word lists the rules use.
 ///
-/// [`Lexicon::bundled`] (feature `embedded`) loads the lists of `gazetteers/lexicon/`;
+/// [`crate::bundled_lexicon`] (feature `embedded`) loads the lists of `gazetteers/lexicon/`;
 /// [`Lexicon::from_lists`] builds one from lists of your own.
 ///
 /// Cloning is cheap: the lists are shared.
