@@ -898,6 +898,19 @@ impl RuleEngine {
                 i += 1;
                 continue;
             }
+            // "Shares of Korvath Industries Inc": a common word opening the sentence, joined
+            // by a connector, is not part of the name.
+            let a = if feats[a].sent_start
+                && feats[a].common
+                && !feats[a].given
+                && a + 2 < n
+                && CONNECTORS.contains(&tokens[a + 1].text(text))
+                && capword(a + 2)
+            {
+                a + 2
+            } else {
+                a
+            };
             // A name does not start inside a hyphenated word ("anti-ISIS Coalition").
             if a >= 2
                 && tokens[a - 1].text(text) == "-"
@@ -1063,12 +1076,16 @@ impl RuleEngine {
         if !self.rules.common_word {
             return;
         }
-        // Words the document also writes capitalized mid-sentence support each other.
+        // A word the document also uses alone, capitalized, mid-sentence is supported: a
+        // name there (not a part of a longer name, "May" in "Theresa May").
+        let mut in_longer = vec![false; tokens.len()];
+        for sp in spans.iter().filter(|sp| sp.end_tok > sp.start_tok + 1) {
+            in_longer[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|x| *x = true);
+        }
         let supported = |w: &str| {
-            tokens
-                .iter()
-                .enumerate()
-                .any(|(k, t)| t.text(text) == w && !s.feats[k].sent_start && !s.feats[k].caps_line)
+            tokens.iter().enumerate().any(|(k, t)| {
+                t.text(text) == w && !s.feats[k].sent_start && !s.feats[k].caps_line && !in_longer[k]
+            })
         };
         spans.retain(|sp| {
             let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
