@@ -45,7 +45,7 @@ use crate::gazetteer::{CaseMode, Entry, Gazetteer};
 use crate::label::Label;
 use crate::matcher::FxMap;
 use crate::resolve::SpanCands;
-use crate::tagger::{EntryData, Tagger};
+use crate::tagger::EntryData;
 use crate::tokenize::{Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -290,7 +290,9 @@ const NOT_NAME: &[&str] = &[
 /// Cloning is cheap: the lists are shared.
 #[derive(Clone)]
 pub struct Lexicon {
-    phrases: Tagger,
+    /// Titles, roles and designators as a gazetteer with internal labels: a tagger with
+    /// rules matches them in the same pass as its own names.
+    phrases: Arc<Gazetteer>,
     sets: Arc<WordSets>,
 }
 
@@ -416,8 +418,7 @@ impl Lexicon {
                 }
             }
         }
-        let phrases =
-            Tagger::builder().gazetteer(g).overlap(crate::Overlap::All).rules(Rules::none()).build()?;
+        let phrases = Arc::new(g);
         let (mut exact, mut lower) = (FxMap::default(), FxMap::default());
         let given = add_words(&mut exact, word_set(l.given_names), W_GIVEN);
         add_words(&mut exact, word_set(l.given_names_ambiguous), W_GIVEN_AMBIGUOUS);
@@ -426,6 +427,11 @@ impl Lexicon {
         let common = add_words(&mut lower, word_set(l.common_words), W_COMMON);
         add_words(&mut lower, NOT_NAME.iter().map(|s| Box::<str>::from(*s)), W_NOT_NAME);
         Ok(Lexicon { phrases, sets: Arc::new(WordSets { exact, lower, given, surnames, common }) })
+    }
+
+    /// The phrases (titles, roles, designators) as a gazetteer with internal labels.
+    pub(crate) fn phrase_gazetteer(&self) -> &Gazetteer {
+        &self.phrases
     }
 
     /// An empty lexicon: only the rules that need no word lists (dateline, acronym, coref)
@@ -460,12 +466,12 @@ pub(crate) struct Feat {
 #[derive(Default)]
 pub(crate) struct RuleScratch {
     feats: Vec<Feat>,
-    phrases: Vec<SpanCands>,
+    /// Lexicon phrases: first token, end token, kinds.
+    phrases: Vec<(u32, u32, u16)>,
     /// For each token, the lexicon phrase kinds that start / end there.
     starts: Vec<u16>,
     ends: Vec<u16>,
     lower: String,
-    lex_scratch: Option<Box<crate::tagger::Scratch>>,
 }
 
 const K_TITLE: u16 = 1;
@@ -530,7 +536,14 @@ impl RuleEngine {
     }
 
     /// Computes token features and finds lexicon phrases.
-    pub(crate) fn prepare(&self, text: &str, tokens: &[Token], s: &mut RuleScratch) {
+    pub(crate) fn prepare(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        phrases: &[SpanCands],
+        entries: &[EntryData],
+        s: &mut RuleScratch,
+    ) {
         let lex = &self.lex;
         let sets = &*lex.sets;
         s.feats.clear();
@@ -540,16 +553,27 @@ impl RuleEngine {
             let w = t.text(text);
             let f = &mut s.feats[i];
             if t.kind == TokenKind::Word {
-                let mut chars = w.chars().filter(|c| c.is_alphabetic());
-                if let Some(first) = chars.next() {
-                    let rest_lower = chars.clone().any(|c| c.is_lowercase());
-                    let rest_upper = chars.all(|c| !c.is_lowercase());
-                    f.upper = first.is_uppercase() && rest_upper;
-                    f.cap = first.is_uppercase() && rest_lower;
-                }
-                let lw: &str = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                    w
+                let lw: &str = if w.is_ascii() {
+                    let b = w.as_bytes();
+                    let first_up = b[0].is_ascii_uppercase();
+                    let any_lower = b[1..].iter().any(u8::is_ascii_lowercase);
+                    f.upper = first_up && !any_lower;
+                    f.cap = first_up && any_lower;
+                    if b.iter().any(u8::is_ascii_uppercase) {
+                        s.lower.clear();
+                        s.lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                        &s.lower
+                    } else {
+                        w
+                    }
                 } else {
+                    let mut chars = w.chars().filter(|c| c.is_alphabetic());
+                    if let Some(first) = chars.next() {
+                        let rest_lower = chars.clone().any(|c| c.is_lowercase());
+                        let rest_upper = chars.all(|c| !c.is_lowercase());
+                        f.upper = first.is_uppercase() && rest_upper;
+                        f.cap = first.is_uppercase() && rest_lower;
+                    }
                     s.lower.clear();
                     s.lower.extend(w.chars().flat_map(char::to_lowercase));
                     &s.lower
@@ -564,27 +588,23 @@ impl RuleEngine {
             f.surname = ex & W_SURNAME != 0;
             f.particle = ex & W_PARTICLE != 0;
         }
-        // Lexicon phrases.
+        // Lexicon phrases (matched with the gazetteers, in the same pass).
         s.starts.clear();
         s.starts.resize(tokens.len(), 0);
         s.ends.clear();
         s.ends.resize(tokens.len(), 0);
         s.phrases.clear();
-        let mut ls = s.lex_scratch.take().unwrap_or_default();
-        lex.phrases.spans_for_tokens(text, tokens, &mut ls, &mut s.phrases);
-        s.lex_scratch = Some(ls);
-        let entries = lex.phrases.entries();
-        for p in &s.phrases {
-            for &c in &p.cands {
-                let bit = kind_bit(entries[c as usize].label.as_str());
-                s.starts[p.start_tok as usize] |= bit;
-                s.ends[p.end_tok as usize - 1] |= bit;
-            }
+        for p in phrases {
+            let bits =
+                p.cands.iter().map(|&c| kind_bit(entries[c as usize].label.as_str())).fold(0, |x, y| x | y);
+            s.starts[p.start_tok as usize] |= bits;
+            s.ends[p.end_tok as usize - 1] |= bits;
+            s.phrases.push((p.start_tok, p.end_tok, bits));
         }
         // Sentence starts.
         let mut start = true;
         for i in 0..tokens.len() {
-            if i > 0 && text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+            if gap(text, tokens, i) > 0 {
                 start = true;
             }
             s.feats[i].sent_start = start;
@@ -608,7 +628,7 @@ impl RuleEngine {
         let mut i = 0;
         while i < tokens.len() {
             let mut j = i + 1;
-            while j < tokens.len() && !text[tokens[j - 1].end..tokens[j].start].contains('\n') {
+            while j < tokens.len() && gap(text, tokens, j) == 0 {
                 j += 1;
             }
             let (mut up, mut lower) = (0, 0);
@@ -716,17 +736,24 @@ impl RuleEngine {
         let r = &self.rules;
         // Strong gazetteer places and organizations by start token.
         let strong_at = |k: usize| {
-            gaz.iter().any(|g| {
-                g.start_tok as usize == k
-                    && g.best_priority >= 20
-                    && matches!(entries[g.cands[0] as usize].label, Label::Loc | Label::Org)
+            starting_at(gaz, k).iter().any(|g| {
+                g.best_priority >= 20 && matches!(entries[g.cands[0] as usize].label, Label::Loc | Label::Org)
             })
         };
         // Any gazetteer name other than a person's starting at a token: "German" the
         // nationality is no given name in "German Chancellor".
-        let other_at = |k: usize| {
-            gaz.iter().any(|g| g.start_tok as usize == k && entries[g.cands[0] as usize].label != Label::Per)
-        };
+        let other_at =
+            |k: usize| starting_at(gaz, k).iter().any(|g| entries[g.cands[0] as usize].label != Label::Per);
+        // How far the gazetteer names starting at or before each token reach.
+        let mut reach = vec![0u32; n];
+        let mut g_it = gaz.iter().peekable();
+        let mut far = 0u32;
+        for (k, r) in reach.iter_mut().enumerate() {
+            while let Some(g) = g_it.next_if(|g| g.start_tok as usize <= k) {
+                far = far.max(g.end_tok);
+            }
+            *r = far;
+        }
         if r.title {
             for j in 0..n {
                 let kinds = s.ends[j];
@@ -741,7 +768,7 @@ impl RuleEngine {
                     continue;
                 }
                 // "Sri" in "Sri Lanka" is no title: the gazetteer name goes on past it.
-                if gaz.iter().any(|g| g.start_tok as usize <= j && g.end_tok as usize > i) {
+                if reach[j] as usize > i {
                     continue;
                 }
                 let e = self.person_seq(text, tokens, s, i, 4);
@@ -768,7 +795,7 @@ impl RuleEngine {
                     && i + 2 < n
                     && (feats[i + 2].cap && (!feats[i + 2].common || feats[i + 2].surname)
                         || feats[i + 2].upper);
-                if initial && !gaz.iter().any(|g| g.start_tok as usize == i + 2 && g.best_priority >= 20) {
+                if initial && !starting_at(gaz, i + 2).iter().any(|g| g.best_priority >= 20) {
                     let e = self.person_seq(text, tokens, s, i, 4);
                     if e > i + 2 && (!feats[e - 1].common || feats[e - 1].surname) {
                         out.push(Proposal {
@@ -980,13 +1007,10 @@ impl RuleEngine {
                 if !on || done {
                     continue;
                 }
-                for p in s.phrases.iter().filter(|p| p.start_tok as usize == a) {
-                    let pe = p.end_tok as usize;
-                    let kinds: u16 = p
-                        .cands
-                        .iter()
-                        .map(|&c| kind_bit(self.lex.phrases.entries()[c as usize].label.as_str()))
-                        .fold(0, |x, y| x | y);
+                let from = s.phrases.partition_point(|p| (p.0 as usize) < a);
+                let to = s.phrases.partition_point(|p| (p.0 as usize) <= a);
+                for &(_, pe, kinds) in &s.phrases[from..to] {
+                    let pe = pe as usize;
                     let after = if kinds & k_pre != 0 {
                         pe
                     } else if kinds & k_head != 0 && pe < n && CONNECTORS.contains(&tokens[pe].text(text)) {
@@ -1047,7 +1071,7 @@ impl RuleEngine {
                 let after_date = next.starts_with(|c: char| c.is_ascii_digit()) && next.len() >= 4;
                 let ok = matches!(next, "(" | "-" | "\u{2013}" | "\u{2014}") || after_date;
                 // Not when the capitals are already a known organization or person.
-                let known_other = gaz.iter().any(|g| g.start_tok as usize == i && g.end_tok as usize == j);
+                let known_other = starting_at(gaz, i).iter().any(|g| g.end_tok as usize == j);
                 if ok && !known_other && !s.feats[i].not_name {
                     // A comma inside: "WASHINGTON, D.C." or "SPRINGFIELD, Ill.": the place is the part before it.
                     let end = (i..j).find(|&k| tokens[k].text(text) == ",").unwrap_or(j);
@@ -1082,23 +1106,41 @@ impl RuleEngine {
         for sp in spans.iter().filter(|sp| sp.end_tok > sp.start_tok + 1) {
             in_longer[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|x| *x = true);
         }
-        let supported = |w: &str| {
-            tokens.iter().enumerate().any(|(k, t)| {
-                t.text(text) == w && !s.feats[k].sent_start && !s.feats[k].caps_line && !in_longer[k]
-            })
-        };
-        spans.retain(|sp| {
+        let needs = |sp: &SpanCands| {
             let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
-            if b != a + 1 || sp.cands.iter().any(|&c| c as usize >= n_entries) {
-                return true;
-            }
             let f = &s.feats[a];
-            if !(f.common && (f.sent_start || f.caps_line)) || sp.best_priority >= 20 {
-                return true;
+            b == a + 1
+                && sp.cands.iter().all(|&c| (c as usize) < n_entries)
+                && f.common
+                && (f.sent_start || f.caps_line)
+                && sp.best_priority < 20
+        };
+        let mut support: FxMap<&str, bool> = spans
+            .iter()
+            .filter(|sp| needs(sp))
+            .map(|sp| (tokens[sp.start_tok as usize].text(text), false))
+            .collect();
+        if support.is_empty() {
+            return;
+        }
+        for (k, t) in tokens.iter().enumerate() {
+            if !s.feats[k].sent_start && !s.feats[k].caps_line && !in_longer[k] {
+                if let Some(v) = support.get_mut(t.text(text)) {
+                    *v = true;
+                }
             }
-            supported(tokens[a].text(text))
+        }
+        spans.retain(|sp| {
+            !needs(sp) || support.get(tokens[sp.start_tok as usize].text(text)).copied().unwrap_or(true)
         });
     }
+}
+
+/// The spans of `spans` (sorted by first token) that start at token `k`.
+fn starting_at(spans: &[SpanCands], k: usize) -> &[SpanCands] {
+    let from = spans.partition_point(|g| (g.start_tok as usize) < k);
+    let to = spans.partition_point(|g| (g.start_tok as usize) <= k);
+    &spans[from..to]
 }
 
 /// Whether token `k` touches the one before it (no white space between).
@@ -1112,7 +1154,7 @@ fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
     if k == 0 {
         return 0;
     }
-    text[tokens[k - 1].end..tokens[k].start].matches('\n').count()
+    usize::from(text.as_bytes()[tokens[k - 1].end..tokens[k].start].contains(&b'\n'))
 }
 
 /// Where the document-level rules look up and add readings.
@@ -1365,13 +1407,15 @@ impl RuleEngine {
         if short.is_empty() {
             return;
         }
+        let short_upper: FxMap<String, (u32, &'static str)> =
+            short.iter().map(|(sf, v)| (sf.to_uppercase(), *v)).collect();
         let mut added = Vec::new();
         for k in 0..n {
             let w = tokens[k].text(text);
             let hit = short.get(w).copied().or_else(|| {
                 // A name in a line of capitals: "BARZANI" for "Barzani".
                 if s.feats[k].upper && s.feats[k].caps_line {
-                    short.iter().find(|(sf, _)| sf.to_uppercase() == w).map(|(_, v)| *v)
+                    short_upper.get(w).copied()
                 } else {
                     None
                 }
@@ -1394,8 +1438,9 @@ impl RuleEngine {
             }
             // A one-word mention read otherwise by a weak gazetteer entry ("Bell" the
             // company) takes the document's reading; the old one stays as an alternative.
+            let at = spans.partition_point(|sp| (sp.start_tok as usize, sp.end_tok as usize) < (k, k + 1));
             if let Some(sp) =
-                spans.iter_mut().find(|sp| sp.start_tok as usize == k && sp.end_tok as usize == k + 1)
+                spans.get_mut(at).filter(|sp| sp.start_tok as usize == k && sp.end_tok as usize == k + 1)
             {
                 let best = cx.entry(sp.cands[0]).clone();
                 let target = cx.entry(c).clone();

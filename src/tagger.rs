@@ -30,6 +30,9 @@ pub(crate) struct Inner {
     /// Entries as the gazetteers hold them (`entries` also holds copies of entries for
     /// surface forms with a priority of their own).
     pub distinct: usize,
+    /// Entries from here on are the rules' lexicon phrases (titles, designators), matched
+    /// in the same pass as the names.
+    pub internal_from: usize,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -62,6 +65,8 @@ pub struct Scratch {
     taken: Vec<bool>,
     m: MatchScratch,
     rules: RuleScratch,
+    phrases: Vec<SpanCands>,
+    extra: Vec<SpanCands>,
     proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
@@ -108,6 +113,7 @@ impl Tagger {
             inner: Arc::new(Inner {
                 entries: Vec::new(),
                 distinct: 0,
+                internal_from: 0,
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
@@ -144,9 +150,27 @@ impl Tagger {
         let entries = &inner.entries;
         let n = entries.len();
         if let Some(rules) = inner.rules.as_ref().filter(|r| r.rules.any()) {
-            rules.prepare(text, &s.tokens, &mut s.rules);
+            // Lexicon phrases came with the gazetteer matches: take them apart.
+            let boundary = inner.internal_from as u32;
+            s.phrases.clear();
+            let dynamic = &s.dynamic;
+            spans.retain_mut(|sp| {
+                if sp.cands.iter().all(|&c| c < boundary) {
+                    return true;
+                }
+                let (int, gz): (Vec<u32>, Vec<u32>) = sp.cands.iter().partition(|&&c| c >= boundary);
+                s.phrases.push(SpanCands { cands: int, ..sp.clone() });
+                if gz.is_empty() {
+                    return false;
+                }
+                sp.best_priority = entry(entries, dynamic, gz[0]).priority;
+                sp.cands = gz;
+                true
+            });
+            rules.prepare(text, &s.tokens, &s.phrases, entries, &mut s.rules);
             rules.filter_common(text, &s.tokens, &s.rules, &mut spans, n);
             s.proposals.clear();
+            s.extra.clear();
             rules.propose(text, &s.tokens, &s.rules, &spans, entries, &mut s.proposals);
             for p in s.proposals.drain(..) {
                 let (a, b) = (p.start_tok as usize, p.end_tok as usize);
@@ -159,7 +183,18 @@ impl Tagger {
                     source: rules.source(p.rule),
                 });
                 let c = (n + s.dynamic.len() - 1) as u32;
-                match spans.iter_mut().find(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok) {
+                // The gazetteer spans are sorted by token range: find a match by bisection;
+                // spans made by earlier proposals are few and sit in `extra`.
+                let at = spans.partition_point(|sp| (sp.start_tok, sp.end_tok) < (p.start_tok, p.end_tok));
+                let same = |sp: &&mut SpanCands| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok;
+                let found = match spans
+                    .get_mut(at)
+                    .filter(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok)
+                {
+                    Some(sp) => Some(sp),
+                    None => s.extra.iter_mut().find(|sp| same(sp)),
+                };
+                match found {
                     Some(sp) => {
                         // The gazetteer already knows this span: the rule adds a reading.
                         if sp.cands.iter().all(|&x| {
@@ -174,7 +209,7 @@ impl Tagger {
                             sp.best_priority = entry(entries, &s.dynamic, sp.cands[0]).priority;
                         }
                     }
-                    None => spans.push(SpanCands {
+                    None => s.extra.push(SpanCands {
                         start_tok: p.start_tok,
                         end_tok: p.end_tok,
                         start: s.tokens[a].start,
@@ -184,6 +219,7 @@ impl Tagger {
                     }),
                 }
             }
+            spans.append(&mut s.extra);
             if inner.overlap == Overlap::Resolve {
                 resolve(&mut spans, s.tokens.len(), &mut s.taken);
             } else {
@@ -236,21 +272,6 @@ impl Tagger {
             |e| entries[e as usize].priority,
             out,
         );
-    }
-
-    /// Like [`Tagger::find_spans`], with buffers from a [`Scratch`].
-    pub(crate) fn spans_for_tokens(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        s: &mut Scratch,
-        out: &mut Vec<SpanCands>,
-    ) {
-        self.find_spans(text, tokens, &mut s.raw, &mut s.m, out);
-    }
-
-    pub(crate) fn entries(&self) -> &[EntryData] {
-        &self.inner.entries
     }
 
     /// Tags many texts, in order, on all available cores.
@@ -460,10 +481,7 @@ impl TaggerBuilder {
                 }
             }
         }
-        channels.sort_by_key(ChannelBuilder::key);
-        let channels =
-            channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
-        let channels = channels.map_err(Error::build)?;
+        let internal_from = entries.len();
         let rules = match self.rules.filter(Rules::any) {
             None => None,
             Some(r) => {
@@ -474,7 +492,47 @@ impl TaggerBuilder {
                 Some(RuleEngine::new(r, lex))
             }
         };
-        Ok(Tagger { inner: Arc::new(Inner { entries, distinct, channels, overlap: self.overlap, rules }) })
+        if let Some(r) = &rules {
+            let g = r.lex.phrase_gazetteer();
+            let source: Arc<str> = "lexicon".into();
+            let key = KeyKind { fold_case: false, fold_accents: false };
+            let ch = match channels.iter().position(|c| c.key() == key) {
+                Some(i) => i,
+                None => {
+                    channels.push(ChannelBuilder::new(key));
+                    channels.len() - 1
+                }
+            };
+            for e in g.entries() {
+                let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
+                entries.push(EntryData {
+                    name: e.name.as_str().into(),
+                    label: e.label.clone(),
+                    id: None,
+                    priority: 0,
+                    source: source.clone(),
+                });
+                for form in [e.name.clone(), upper(&e.name)] {
+                    tokens.clear();
+                    tokenize_into(&form, &mut tokens);
+                    channels[ch].add(&form, &tokens, ix).map_err(Error::build)?;
+                }
+            }
+        }
+        channels.sort_by_key(ChannelBuilder::key);
+        let channels =
+            channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
+        let channels = channels.map_err(Error::build)?;
+        Ok(Tagger {
+            inner: Arc::new(Inner {
+                entries,
+                distinct,
+                internal_from,
+                channels,
+                overlap: self.overlap,
+                rules,
+            }),
+        })
     }
 }
 
