@@ -305,6 +305,8 @@ struct WordSets {
     given: usize,
     surnames: usize,
     common: usize,
+    /// The longest particle that starts with a lower-case letter, in bytes.
+    max_lower_particle: usize,
 }
 
 const W_GIVEN: u8 = 1;
@@ -426,7 +428,15 @@ impl Lexicon {
         add_words(&mut exact, word_set(l.name_particles), W_PARTICLE);
         let common = add_words(&mut lower, word_set(l.common_words), W_COMMON);
         add_words(&mut lower, NOT_NAME.iter().map(|s| Box::<str>::from(*s)), W_NOT_NAME);
-        Ok(Lexicon { phrases, sets: Arc::new(WordSets { exact, lower, given, surnames, common }) })
+        let max_lower_particle = word_set(l.name_particles)
+            .filter(|p| p.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+            .map(|p| p.len())
+            .max()
+            .unwrap_or(0);
+        Ok(Lexicon {
+            phrases,
+            sets: Arc::new(WordSets { exact, lower, given, surnames, common, max_lower_particle }),
+        })
     }
 
     /// The phrases (titles, roles, designators) as a gazetteer with internal labels.
@@ -452,8 +462,10 @@ pub(crate) struct Feat {
     sent_start: bool,
     /// On a line written (almost) all in capitals.
     caps_line: bool,
-    /// Its lower-case form is a common English word.
+    /// Its lower-case form is a common English word (looked up for capitalized words only).
     common: bool,
+    /// Starts with a lower-case ASCII letter.
+    lower_word: bool,
     /// A stop word that never starts or continues a name.
     not_name: bool,
     given: bool,
@@ -552,6 +564,15 @@ impl RuleEngine {
         for (i, t) in tokens.iter().enumerate() {
             let w = t.text(text);
             let f = &mut s.feats[i];
+            if t.kind == TokenKind::Word && w.as_bytes()[0].is_ascii_lowercase() {
+                // Most tokens of running text: a lower-case word is never a name by
+                // itself, so only the short particles ("van", "al", "bin") need a look-up.
+                f.lower_word = true;
+                if w.len() <= sets.max_lower_particle {
+                    f.particle = sets.exact.get(w).is_some_and(|x| x & W_PARTICLE != 0);
+                }
+                continue;
+            }
             if t.kind == TokenKind::Word {
                 let lw: &str = if w.is_ascii() {
                     let b = w.as_bytes();
@@ -635,7 +656,7 @@ impl RuleEngine {
             for f in &s.feats[i..j] {
                 if f.upper {
                     up += 1;
-                } else if f.cap || f.common {
+                } else if f.cap || f.common || f.lower_word {
                     lower += 1;
                 }
             }
@@ -718,7 +739,7 @@ impl RuleEngine {
     fn person_like(&self, feats: &[Feat], tokens: &[Token], a: usize, b: usize) -> bool {
         let words: Vec<&Feat> =
             (a..b).filter(|&k| tokens[k].kind == TokenKind::Word).map(|k| &feats[k]).collect();
-        !words.is_empty() && words.iter().any(|f| !f.common || f.given || f.surname)
+        !words.is_empty() && words.iter().any(|f| (f.cap || f.upper) && (!f.common || f.given || f.surname))
     }
 
     /// The rules that propose spans before resolution.

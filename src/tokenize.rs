@@ -52,25 +52,57 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
-    while i < n {
+    'runs: while i < n {
         // Skip ASCII white space between runs.
-        while i < n && is_ascii_space(bytes[i]) {
+        while i < n && class(bytes[i]) == SPACE {
             i += 1;
         }
         if i >= n {
             break;
         }
-        let start = i;
-        let mut ascii = true;
-        while i < n && !is_ascii_space(bytes[i]) {
-            ascii &= bytes[i] < 0x80;
+        // A run is what lies between ASCII white space. Tokenize it as ASCII in one pass;
+        // at the first non-ASCII byte, take back its tokens and give the whole run to the
+        // Unicode segmenter. Run ends sit next to ASCII bytes or the text's ends, so they
+        // are char boundaries.
+        let run_start = i;
+        let mark = out.len();
+        while i < n {
+            let c = class(bytes[i]);
+            if c == SPACE {
+                continue 'runs;
+            }
+            if c == HIGH {
+                out.truncate(mark);
+                let mut e = i;
+                while e < n && class(bytes[e]) != SPACE {
+                    e += 1;
+                }
+                unicode_run(text, run_start, e, out);
+                i = e;
+                continue 'runs;
+            }
+            if c & WORD == 0 {
+                out.push(Token { start: i, end: i + 1, kind: TokenKind::Punct });
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let mut alnum = c & ALNUM != 0;
             i += 1;
-        }
-        // `start` and `i` sit next to ASCII bytes or the ends, so they are char boundaries.
-        if ascii {
-            ascii_run(bytes, start, i, out);
-        } else {
-            unicode_run(text, start, i, out);
+            loop {
+                while i < n && class(bytes[i]) & WORD != 0 {
+                    alnum |= class(bytes[i]) & ALNUM != 0;
+                    i += 1;
+                }
+                if i + 1 < n && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            // A run of underscores alone has no alphanumeric: it is punctuation.
+            let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
+            push_word(bytes, s, i, kind, out);
         }
     }
 }
@@ -82,14 +114,37 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-#[inline]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
-}
+// Byte classes of the ASCII fast path.
+const SPACE: u8 = 1;
+const HIGH: u8 = 2;
+const ALNUM: u8 = 4;
+/// Letters, digits and `_` (ExtendNumLet) continue a word.
+const WORD: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            SPACE
+        } else if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM | WORD
+        } else if c == b'_' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 #[inline]
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+fn class(b: u8) -> u8 {
+    CLASSES[b as usize]
 }
 
 /// UAX #29 rules WB6/WB7 (letters around `:` `.` `'`) and WB11/WB12 (digits around
@@ -98,37 +153,6 @@ fn is_word_byte(b: u8) -> bool {
 fn joins(prev: u8, mid: u8, next: u8) -> bool {
     (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b':' | b'.' | b'\''))
         || (prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b',' | b';' | b'.' | b'\''))
-}
-
-fn ascii_run(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
-    let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        if is_word_byte(b) {
-            let s = i;
-            i += 1;
-            loop {
-                while i < end && is_word_byte(bytes[i]) {
-                    i += 1;
-                }
-                if i + 1 < end && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            // A run of underscores alone has no alphanumeric: it is punctuation.
-            let kind = if bytes[s..i].iter().any(u8::is_ascii_alphanumeric) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            push_word(bytes, s, i, kind, out);
-        } else {
-            out.push(Token { start: i, end: i + 1, kind: TokenKind::Punct });
-            i += 1;
-        }
-    }
 }
 
 fn unicode_run(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
