@@ -1457,15 +1457,18 @@ impl RuleEngine {
                 taken[k] = true;
                 continue;
             }
-            // A one-word mention read otherwise by a weak gazetteer entry ("Bell" the
-            // company) takes the document's reading; the old one stays as an alternative.
+            // A one-word mention read otherwise by a gazetteer entry ("Bell" the company,
+            // "Jordan" the country after "Michael Jordan") takes the document's reading when
+            // the document named the person in full; an acronym only overrides weak
+            // entries. The old reading stays as an alternative.
             let at = spans.partition_point(|sp| (sp.start_tok as usize, sp.end_tok as usize) < (k, k + 1));
             if let Some(sp) =
                 spans.get_mut(at).filter(|sp| sp.start_tok as usize == k && sp.end_tok as usize == k + 1)
             {
                 let best = cx.entry(sp.cands[0]).clone();
                 let target = cx.entry(c).clone();
-                if best.label != target.label && sp.best_priority < 20 {
+                let strong_enough = rule == "rule:coref" || sp.best_priority < 20;
+                if best.label != target.label && strong_enough {
                     let d = cx.derive(c, src, None);
                     sp.cands.insert(0, d);
                     sp.best_priority = cx.entry(d).priority;

@@ -131,6 +131,21 @@ fn later_mentions_by_surname() {
 }
 
 #[test]
+fn the_document_decides_between_a_place_and_a_person() {
+    let mut g = gaz();
+    g.push(Entry::new("Jordan", Label::Loc).id("loc:jordan").priority(30));
+    let t = Tagger::builder().gazetteer(g).rules(Rules::all()).build().unwrap();
+    let text = "Guard Michael Jordan scored 30 points. Jordan said the team was tired.";
+    let later = t.tag(text).into_iter().find(|e| e.start == text.rfind("Jordan").unwrap()).unwrap();
+    assert_eq!((later.label.as_str(), later.source.as_ref()), ("PER", "rule:coref"));
+    // The losing reading is reported.
+    assert_eq!(later.alternatives[0].id.as_deref(), Some("loc:jordan"));
+    // Without a person of that name in the document, the country stays.
+    let text = "Jordan said the border was open.";
+    assert_eq!(t.tag(text)[0].label, Label::Loc);
+}
+
+#[test]
 fn unknown_name_pairs() {
     check("name-shape", "The award went to Falkor Brimsby and others.", "Falkor Brimsby", "PER");
 }
