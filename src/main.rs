@@ -75,13 +75,14 @@ struct TaggerOpts {
     #[arg(long)]
     no_rules: bool,
     /// Switch one rule off (title, given-name, org-designator, loc-designator, dateline,
-    /// common-word, acronym, coref); repeatable.
+    /// common-word, acronym, coref, name-shape, sports-team); repeatable.
     #[arg(long = "disable-rule", value_name = "NAME")]
     disable_rules: Vec<String>,
 }
 
+/// What to read: files, or standard input; plain text or JSON Lines.
 #[derive(Args)]
-struct TagArgs {
+struct InputOpts {
     /// Input files; none or `-` reads standard input.
     files: Vec<String>,
     /// Each input line is a JSON object whose text field is tagged.
@@ -93,6 +94,12 @@ struct TagArgs {
     /// In --jsonl mode, fail on the first bad line instead of reporting and skipping it.
     #[arg(long)]
     strict: bool,
+}
+
+#[derive(Args)]
+struct TagArgs {
+    #[command(flatten)]
+    input: InputOpts,
     /// Output format: jsonl (byte offsets), spacy (char offsets), conll (IOB2), brat
     /// (standoff, char offsets) or html (a page with the entities highlighted).
     #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
@@ -115,17 +122,8 @@ struct RunOpts {
 
 #[derive(Args)]
 struct StatsArgs {
-    /// Input files; none or `-` reads standard input.
-    files: Vec<String>,
-    /// Each input line is a JSON object whose text field is tagged.
-    #[arg(long)]
-    jsonl: bool,
-    /// The field holding the text in --jsonl mode.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    text_field: String,
-    /// In --jsonl mode, fail on the first bad line instead of reporting and skipping it.
-    #[arg(long)]
-    strict: bool,
+    #[command(flatten)]
+    input: InputOpts,
     /// Print JSON instead of TSV.
     #[arg(long)]
     json: bool,
@@ -261,7 +259,7 @@ struct Doc {
 /// hands the documents with their entities to `sink` in input order. Memory holds one
 /// batch: the input size does not matter.
 struct Pipeline<'a> {
-    files: &'a [String],
+    files: Vec<String>,
     jsonl: bool,
     text_field: &'a str,
     strict: bool,
@@ -280,6 +278,20 @@ const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
 
 impl Pipeline<'_> {
+    fn new<'a>(input: &'a InputOpts, run: &RunOpts) -> Pipeline<'a> {
+        let files = if input.files.is_empty() { vec!["-".to_string()] } else { input.files.clone() };
+        let threads =
+            run.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+        Pipeline {
+            files,
+            jsonl: input.jsonl,
+            text_field: &input.text_field,
+            strict: input.strict,
+            quiet: run.quiet,
+            threads,
+        }
+    }
+
     fn run(
         &self,
         tagger: &Tagger,
@@ -323,7 +335,7 @@ impl Pipeline<'_> {
             batch.clear();
             Ok(())
         };
-        for f in self.files {
+        for f in &self.files {
             let source: Arc<str> = f.as_str().into();
             if !self.jsonl {
                 let text = read_input(f)?;
@@ -410,38 +422,18 @@ fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Option<Vec
     })
 }
 
-fn threads(o: &RunOpts) -> usize {
-    o.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
-}
-
-fn inputs(files: &[String]) -> Vec<String> {
-    if files.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        files.to_vec()
-    }
-}
-
 fn run_tag(a: TagArgs) -> Result<(), Fail> {
     let tagger = build_tagger(&a.tagger)?;
-    let files = inputs(&a.files);
     let stdout = io::stdout();
     let mut w = output::Writer::new(a.format, BufWriter::new(stdout.lock()));
-    let p = Pipeline {
-        files: &files,
-        jsonl: a.jsonl,
-        text_field: &a.text_field,
-        strict: a.strict,
-        quiet: a.run.quiet,
-        threads: threads(&a.run),
-    };
+    let p = Pipeline::new(&a.input, &a.run);
     let counts =
         p.run(&tagger, |doc, text, es| w.write(&doc.source, doc.id.as_ref(), text, es).map_err(out_err))?;
     w.finish().map_err(out_err)?;
     // Freeing a large tagger at exit costs a noticeable share of a run; the process ends
     // right after, and the operating system takes the memory back at once.
     std::mem::forget(tagger);
-    if a.jsonl && (!a.run.quiet || counts.skipped > 0) {
+    if a.input.jsonl && (!a.run.quiet || counts.skipped > 0) {
         eprintln!(
             "gazetteer: {} documents read, {} tagged, {} skipped",
             counts.read, counts.tagged, counts.skipped
@@ -464,15 +456,7 @@ fn parse_json_line(line: &[u8], field: &str) -> Result<(Option<Value>, String), 
 
 fn run_stats(a: StatsArgs) -> Result<(), Fail> {
     let tagger = build_tagger(&a.tagger)?;
-    let files = inputs(&a.files);
-    let p = Pipeline {
-        files: &files,
-        jsonl: a.jsonl,
-        text_field: &a.text_field,
-        strict: a.strict,
-        quiet: a.run.quiet,
-        threads: threads(&a.run),
-    };
+    let p = Pipeline::new(&a.input, &a.run);
     #[derive(Serialize)]
     struct Row {
         name: String,
