@@ -1093,7 +1093,10 @@ impl RuleEngine {
                 let ok = matches!(next, "(" | "-" | "\u{2013}" | "\u{2014}") || after_date;
                 // Not when the capitals are already a known organization or person.
                 let known_other = starting_at(gaz, i).iter().any(|g| g.end_tok as usize == j);
-                if ok && !known_other && !s.feats[i].not_name {
+                // A topic slug ("SOCCER -", "MARKETS -") opens lines too: its words are
+                // common English words, a dateline's place rarely is.
+                let slug = (i..j).any(|k| s.feats[k].common || s.feats[k].not_name);
+                if ok && !known_other && !slug {
                     // A comma inside: "WASHINGTON, D.C." or "SPRINGFIELD, Ill.": the place is the part before it.
                     let end = (i..j).find(|&k| tokens[k].text(text) == ",").unwrap_or(j);
                     out.push(Proposal {

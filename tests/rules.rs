@@ -86,6 +86,9 @@ fn organizations_and_places_by_designator() {
 fn datelines() {
     check("dateline", "QUARRYTON (Newswire) - Officials said on Monday.", "QUARRYTON", "LOC");
     check("dateline", "VELMORE 1996-08-30\nPrices rose.", "VELMORE", "LOC");
+    // A topic slug is no place.
+    let f = run(Rules::all(), "TENNIS - KORVAN WINS AGAIN\nHe won.");
+    assert!(!f.iter().any(|(t, _, _)| t == "TENNIS"), "{f:?}");
 }
 
 #[test]
