@@ -1301,8 +1301,9 @@ impl RuleEngine {
         if !sports_doc {
             return;
         }
-        // Rows of results and tables: "Alloa 3 1 0 2", "Wigan 4 Chester 2". A capitalized
-        // word standing alone before a score there is a team, known or not.
+        // Rows of results and tables: "Alloa 3 1 0 2", "Wigan 4 Chester 2", "Duisburg 1
+        // Luebeck 0 (halftime 1-0)": one or two groups of capitalized words, each followed
+        // by scores, maybe a bracket at the end. A group no name covers is a team.
         let mut covered = vec![false; n];
         for sp in spans.iter() {
             covered[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|c| *c = true);
@@ -1311,24 +1312,33 @@ impl RuleEngine {
         let mut added = Vec::new();
         let mut line = 0;
         while line < n {
-            let end = (line + 1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
-            let row = &tokens[line..end];
-            let words: Vec<usize> = (line..end).filter(|&k| !score(k)).collect();
-            let scores = (end - line) - words.len();
-            let lone = |k: usize| {
-                s.feats[k].cap
-                    && !s.feats[k].common
-                    && !s.feats[k].not_name
-                    && !covered[k]
-                    && score(k + 1)
-                    && (k == line || score(k - 1))
-            };
-            if row.len() >= 2 && scores >= 1 && words.len() <= 2 && words.iter().all(|&k| lone(k)) {
-                for &k in &words {
-                    self.push_team(cx, &mut added, k, &src);
+            let mut end = (line + 1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
+            if let Some(open) = (line..end).find(|&k| tokens[k].text(text) == "(") {
+                end = open;
+            }
+            let mut groups: Vec<(usize, usize)> = Vec::new();
+            let mut k = line;
+            let mut row = true;
+            while k < end && row {
+                let ws = k;
+                while k < end && (s.feats[k].cap || s.feats[k].upper) && !s.feats[k].not_name {
+                    k += 1;
+                }
+                let we = k;
+                while k < end && score(k) {
+                    k += 1;
+                }
+                row = we > ws && k > we && we - ws <= 3;
+                groups.push((ws, we));
+            }
+            if row && (1..=2).contains(&groups.len()) {
+                for &(ws, we) in &groups {
+                    if (ws..we).all(|m| !covered[m]) && !(ws..we).all(|m| s.feats[m].common) {
+                        self.push_team(cx, &mut added, ws, we, &src);
+                    }
                 }
             }
-            line = end;
+            line = (line + 1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
         }
         spans.extend(added);
         spans.sort_by_key(|sp| (sp.start, sp.end));
@@ -1353,11 +1363,11 @@ impl RuleEngine {
         }
     }
 
-    /// Adds token `k` as a team the gazetteers do not know.
-    fn push_team(&self, cx: &mut DocCtx<'_>, out: &mut Vec<SpanCands>, k: usize, src: &Arc<str>) {
-        let t = cx.tokens[k];
+    /// Adds tokens `a..b` as a team the gazetteers do not know.
+    fn push_team(&self, cx: &mut DocCtx<'_>, out: &mut Vec<SpanCands>, a: usize, b: usize, src: &Arc<str>) {
+        let (start, end) = (cx.tokens[a].start, cx.tokens[b - 1].end);
         cx.dynamic.push(EntryData {
-            name: t.text(cx.text).into(),
+            name: cx.text[start..end].split_whitespace().collect::<Vec<_>>().join(" ").into(),
             label: Label::Org,
             id: None,
             priority: 0,
@@ -1365,10 +1375,10 @@ impl RuleEngine {
         });
         let c = (cx.entries.len() + cx.dynamic.len() - 1) as u32;
         out.push(SpanCands {
-            start_tok: k as u32,
-            end_tok: k as u32 + 1,
-            start: t.start,
-            end: t.end,
+            start_tok: a as u32,
+            end_tok: b as u32,
+            start,
+            end,
             best_priority: 0,
             cands: vec![c],
         });

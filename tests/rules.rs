@@ -155,12 +155,15 @@ fn unknown_name_pairs() {
 
 #[test]
 fn sports_teams() {
-    let text = "SOCCER - LEAGUE RESULTS\nDorrington 2 Tarvik 1\nBasra 0 Iraq 3";
+    let text = "SOCCER - LEAGUE RESULTS\nDorrington 2 Tarvik 1\nBasra 0 Iraq 3\nKorvan Thistle 1 Marnoch 0 (halftime 0-0)";
     let on = run(Rules::all(), text);
     let label = |t: &str| on.iter().find(|(x, _, _)| x == t).map(|(_, l, _)| l.clone());
     assert_eq!(label("Dorrington").as_deref(), Some("ORG"), "{on:?}");
     assert_eq!(label("Tarvik").as_deref(), Some("ORG"), "{on:?}");
     assert_eq!(label("Basra").as_deref(), Some("ORG"), "{on:?}");
+    // Teams no gazetteer knows, in a results row.
+    assert_eq!(label("Korvan Thistle").as_deref(), Some("ORG"), "{on:?}");
+    assert_eq!(label("Marnoch").as_deref(), Some("ORG"), "{on:?}");
     // Countries stay places: national teams are read as places.
     assert_eq!(label("Iraq").as_deref(), Some("LOC"), "{on:?}");
     let off = run(without("sports-team"), text);
