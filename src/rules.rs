@@ -696,13 +696,26 @@ impl RuleEngine {
                 words += 1;
                 j += 1;
                 end = j;
-                // Hyphenated names: "Jean-Pierre", "al-Baghdadi".
-                if j + 1 < tokens.len()
+                // Hyphenated names: "Jean-Pierre", "al-Baghdadi"; a lower-case part that is
+                // no English word stays in too ("Chun-yeh", "Ata-ur-Rehman").
+                while j + 1 < tokens.len()
                     && tokens[j].text(text) == "-"
                     && adjacent(tokens, j)
                     && adjacent(tokens, j + 1)
                 {
+                    let g = &feats[j + 1];
+                    if tokens[j + 1].kind == TokenKind::Word && g.lower_word && !g.particle {
+                        // A lower-case word: keep it only if it is no English word.
+                        let w = tokens[j + 1].text(text);
+                        if self.lex.sets.lower.contains_key(w) || w.len() > 4 {
+                            break;
+                        }
+                        j += 2;
+                        end = j;
+                        continue;
+                    }
                     j += 1;
+                    break;
                 }
                 continue;
             }
@@ -814,11 +827,11 @@ impl RuleEngine {
                     && tokens.get(i + 1).is_some_and(|t| t.text(text) == ".")
                     && !f.caps_line
                     && i + 2 < n
-                    && (feats[i + 2].cap && (!feats[i + 2].common || feats[i + 2].surname)
-                        || feats[i + 2].upper);
+                    && (feats[i + 2].cap || feats[i + 2].upper)
+                    && !feats[i + 2].not_name;
                 if initial && !starting_at(gaz, i + 2).iter().any(|g| g.best_priority >= 20) {
                     let e = self.person_seq(text, tokens, s, i, 4);
-                    if e > i + 2 && (!feats[e - 1].common || feats[e - 1].surname) {
+                    if e > i + 2 {
                         out.push(Proposal {
                             start_tok: i as u32,
                             end_tok: e as u32,

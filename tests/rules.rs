@@ -67,6 +67,8 @@ fn given_names_initials_and_particles() {
     check("given-name", "Edited by John J. Varrowby for the desk.", "John J. Varrowby", "PER");
     check("given-name", "The piece was played by Peter van Teerhoven.", "Peter van Teerhoven", "PER");
     check("given-name", "Scores: C. Hollowgate 58, T. Marnock 12.", "C. Hollowgate", "PER");
+    check("given-name", "Bowling: N. Knight 5-0-29-0.", "N. Knight", "PER");
+    check("given-name", "A letter from Kim Chun-yeh arrived.", "Kim Chun-yeh", "PER");
 }
 
 #[test]
