@@ -479,12 +479,14 @@ impl Gazetteer {
 }
 
 /// Whether a name has a character that can be matched: not white space, not a control
-/// or invisible formatting character (zero-width space, joiners, direction marks, BOM).
-fn has_visible(s: &str) -> bool {
+/// or invisible formatting character (zero-width space, joiners, direction marks, BOM),
+/// not a combining mark alone.
+pub(crate) fn has_visible(s: &str) -> bool {
     s.chars().any(|c| {
         !(c.is_whitespace()
             || c.is_control()
-            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'))
+            || crate::normalize::is_invisible(c)
+            || unicode_normalization::char::is_combining_mark(c))
     })
 }
 

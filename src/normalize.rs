@@ -66,11 +66,19 @@ impl KeyKind {
 
 /// NFC plus punctuation unification.
 fn exact_into(token: &str, out: &mut String) {
+    let keep = |c: &char| !is_invisible(*c);
     if is_nfc_quick(token.chars()) == IsNormalized::Yes {
-        out.extend(token.chars().map(unify_punct));
+        out.extend(token.chars().filter(keep).map(unify_punct));
     } else {
-        out.extend(token.nfc().map(unify_punct));
+        out.extend(token.nfc().filter(keep).map(unify_punct));
     }
+}
+
+/// Invisible formatting characters: soft hyphen, zero-width space and joiners, direction
+/// marks, embeddings and overrides, word joiner and invisible operators, byte-order mark.
+/// They do not change a name ("Bar\u{200d}zani" is "Barzani"), so keys leave them out.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// Maps apostrophe, quote and dash variants to their ASCII form.

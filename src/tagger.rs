@@ -67,6 +67,8 @@ pub struct Scratch {
     rules: RuleScratch,
     phrases: Vec<SpanCands>,
     extra: Vec<SpanCands>,
+    /// Where each token range of `extra` is.
+    extra_at: crate::matcher::FxMap<(u32, u32), usize>,
     proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
@@ -171,6 +173,7 @@ impl Tagger {
             rules.filter_common(text, &s.tokens, &s.rules, &mut spans, n);
             s.proposals.clear();
             s.extra.clear();
+            s.extra_at.clear();
             rules.propose(text, &s.tokens, &s.rules, &spans, entries, &mut s.proposals);
             for p in s.proposals.drain(..) {
                 let (a, b) = (p.start_tok as usize, p.end_tok as usize);
@@ -184,15 +187,14 @@ impl Tagger {
                 });
                 let c = (n + s.dynamic.len() - 1) as u32;
                 // The gazetteer spans are sorted by token range: find a match by bisection;
-                // spans made by earlier proposals are few and sit in `extra`.
+                // spans made by earlier proposals sit in `extra`, indexed by range.
                 let at = spans.partition_point(|sp| (sp.start_tok, sp.end_tok) < (p.start_tok, p.end_tok));
-                let same = |sp: &&mut SpanCands| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok;
                 let found = match spans
                     .get_mut(at)
                     .filter(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok)
                 {
                     Some(sp) => Some(sp),
-                    None => s.extra.iter_mut().find(|sp| same(sp)),
+                    None => s.extra_at.get(&(p.start_tok, p.end_tok)).map(|&x| &mut s.extra[x]),
                 };
                 match found {
                     Some(sp) => {
@@ -209,14 +211,17 @@ impl Tagger {
                             sp.best_priority = entry(entries, &s.dynamic, sp.cands[0]).priority;
                         }
                     }
-                    None => s.extra.push(SpanCands {
-                        start_tok: p.start_tok,
-                        end_tok: p.end_tok,
-                        start: s.tokens[a].start,
-                        end: s.tokens[b - 1].end,
-                        best_priority: p.priority,
-                        cands: vec![c],
-                    }),
+                    None => {
+                        s.extra_at.insert((p.start_tok, p.end_tok), s.extra.len());
+                        s.extra.push(SpanCands {
+                            start_tok: p.start_tok,
+                            end_tok: p.end_tok,
+                            start: s.tokens[a].start,
+                            end: s.tokens[b - 1].end,
+                            best_priority: p.priority,
+                            cands: vec![c],
+                        });
+                    }
                 }
             }
             spans.append(&mut s.extra);
@@ -413,7 +418,9 @@ impl TaggerBuilder {
         // An id names one entry across all gazetteers: a later entry with the same id and
         // label adds its surface forms to the first.
         let mut by_id: std::collections::HashMap<(&str, &Label), u32> = std::collections::HashMap::new();
-        for g in &self.gazetteers {
+        let mut by_name: std::collections::HashMap<(usize, &Label, &str), u32> =
+            std::collections::HashMap::new();
+        for (gi, g) in self.gazetteers.iter().enumerate() {
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
                 let data = EntryData {
@@ -423,7 +430,12 @@ impl TaggerBuilder {
                     priority: e.priority,
                     source: source.clone(),
                 };
-                let known = e.id.as_deref().and_then(|id| by_id.get(&(id, &e.label)).copied());
+                // Without an id, the same name and label twice in one gazetteer is one entry
+                // too (a duplicated line), not two identical readings.
+                let known = match e.id.as_deref() {
+                    Some(id) => by_id.get(&(id, &e.label)).copied(),
+                    None => by_name.get(&(gi, &e.label, e.name.as_str())).copied(),
+                };
                 let ix = match known {
                     Some(ix) => ix,
                     None => {
@@ -431,9 +443,10 @@ impl TaggerBuilder {
                             u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
                         entries.push(data.clone());
                         distinct += 1;
-                        if let Some(id) = e.id.as_deref() {
-                            by_id.insert((id, &e.label), ix);
-                        }
+                        match e.id.as_deref() {
+                            Some(id) => by_id.insert((id, &e.label), ix),
+                            None => by_name.insert((gi, &e.label, e.name.as_str()), ix),
+                        };
                         ix
                     }
                 };
@@ -444,6 +457,11 @@ impl TaggerBuilder {
                 let mut variants: Vec<(i32, u32)> = Vec::new();
                 let fold_accents = self.fold_accents.or(e.fold_accents).unwrap_or(g.fold_accents());
                 for (form, priority, form_case) in e.forms() {
+                    // A name of white space, invisible characters or lone marks would tag
+                    // those in any text: it is no name (the file loaders reject it).
+                    if !crate::gazetteer::has_visible(form) {
+                        continue;
+                    }
                     let priority = priority.or((e.priority != base_priority).then_some(e.priority));
                     let target = match priority {
                         Some(p) if p != base_priority => match variants.iter().find(|v| v.0 == p) {

@@ -6,7 +6,9 @@
 //! "Government's" yields the tokens `Government` and `'s`; and white space is never part of
 //! a token: a combining mark right after a space starts a token of its own (UAX #29 rule WB4
 //! would join it to the space), and the narrow no-break space (U+202F, a word joiner in
-//! UAX #29) separates tokens like any other space.
+//! UAX #29) separates tokens like any other space. Invisible formatting characters
+//! (direction marks, zero-width joiners, a byte-order mark) are trimmed off the ends of
+//! tokens, and left out of lookup keys inside them.
 //!
 //! The same function tokenizes gazetteer names and documents, which is what makes a name
 //! match a text: both become the same token sequence.
@@ -163,7 +165,8 @@ fn unicode_run(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         // narrow no-break space that UAX #29 counts as a word joiner) is split around it.
         let mut piece_start = None;
         for (i, c) in seg.char_indices().chain(std::iter::once((seg.len(), ' '))) {
-            match (c.is_whitespace(), piece_start) {
+            // A byte-order mark inside a text (files joined together) separates like a space.
+            match (c.is_whitespace() || c == '\u{feff}', piece_start) {
                 (true, Some(ps)) => {
                     push_piece(text, start + off + ps, start + off + i, out);
                     piece_start = None;
@@ -176,8 +179,30 @@ fn unicode_run(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 }
 
 fn push_piece(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
-    let kind = if text[s..e].chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punct };
-    push_word(text.as_bytes(), s, e, kind, out);
+    // Invisible formatting characters at either end (a direction mark or byte-order mark
+    // that UAX #29 rule WB4 attached to the word before it) are not part of the token.
+    let invisible = crate::normalize::is_invisible;
+    let piece = &text[s..e];
+    let trimmed = piece.trim_start_matches(invisible);
+    let s = s + (piece.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(invisible);
+    if trimmed.is_empty() {
+        return;
+    }
+    let e = s + trimmed.len();
+    let kind = if trimmed.chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punct };
+    if kind == TokenKind::Word {
+        if let Some(apo) = possessive_start(trimmed.as_bytes()) {
+            // "Erbil\u{200d}'s": the word before the possessive loses its invisible end too.
+            let word = trimmed[..apo].trim_end_matches(invisible);
+            if !word.is_empty() {
+                out.push(Token { start: s, end: s + word.len(), kind });
+                out.push(Token { start: s + apo, end: e, kind: TokenKind::Punct });
+                return;
+            }
+        }
+    }
+    out.push(Token { start: s, end: e, kind });
 }
 
 /// Pushes a token, splitting a possessive `'s` / `’s` off the end of a word.

@@ -125,14 +125,20 @@ fn ours(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-/// UAX #29 word segments split around white space, with a trailing possessive split off.
+/// Invisible formatting characters, trimmed off the ends of tokens.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// UAX #29 word segments split around white space (and a byte-order mark), with invisible
+/// formatting characters trimmed off their ends and a trailing possessive split off.
 fn reference(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for (base, segment) in text.split_word_bound_indices() {
         let mut pieces = Vec::new();
         let mut ps = None;
         for (i, c) in segment.char_indices().chain(std::iter::once((segment.len(), ' '))) {
-            match (c.is_whitespace(), ps) {
+            match (c.is_whitespace() || c == '\u{feff}', ps) {
                 (true, Some(p)) => {
                     pieces.push((base + p, &segment[p..i]));
                     ps = None;
@@ -142,6 +148,11 @@ fn reference(text: &str) -> Vec<(usize, usize, String)> {
             }
         }
         for (s, seg) in pieces {
+            let t = seg.trim_start_matches(invisible);
+            let (s, seg) = (s + seg.len() - t.len(), t.trim_end_matches(invisible));
+            if seg.is_empty() {
+                continue;
+            }
             let e = s + seg.len();
             let is_word = seg.chars().any(char::is_alphanumeric);
             let cut = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
@@ -149,11 +160,12 @@ fn reference(text: &str) -> Vec<(usize, usize, String)> {
                 .find(|p| is_word && seg.len() > p.len() && seg.ends_with(*p))
                 .map(|p| e - p.len());
             match cut {
-                Some(c) => {
-                    out.push((s, c, text[s..c].to_string()));
+                Some(c) if !text[s..c].trim_end_matches(invisible).is_empty() => {
+                    let w = text[s..c].trim_end_matches(invisible);
+                    out.push((s, s + w.len(), w.to_string()));
                     out.push((c, e, text[c..e].to_string()));
                 }
-                None => out.push((s, e, seg.to_string())),
+                _ => out.push((s, e, seg.to_string())),
             }
         }
     }
