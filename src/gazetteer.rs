@@ -324,7 +324,7 @@ impl Gazetteer {
                     cols.len()
                 )));
             }
-            let surface = cols[0].trim();
+            let surface = trim_name(cols[0]);
             if surface.is_empty() {
                 return Err(err("empty name".into()));
             }
@@ -450,9 +450,13 @@ impl Gazetteer {
                         )));
                     }
                     let own = l.priority.filter(|p| *p != e.priority);
-                    e.aliases.push(Alias { name: l.name.trim().to_string(), priority: own, case: l.case });
+                    e.aliases.push(Alias {
+                        name: trim_name(&l.name).to_string(),
+                        priority: own,
+                        case: l.case,
+                    });
                     e.aliases.extend(l.aliases.into_iter().map(|a| Alias {
-                        name: a.name.trim().to_string(),
+                        name: trim_name(&a.name).to_string(),
                         priority: a.priority.or(own),
                         case: a.case.or(l.case),
                     }));
@@ -461,13 +465,13 @@ impl Gazetteer {
                 by_id.insert(id.clone(), g.entries.len());
             }
             g.entries.push(Entry {
-                name: l.name.trim().to_string(),
+                name: trim_name(&l.name).to_string(),
                 label: l.label,
                 id,
                 aliases: l
                     .aliases
                     .into_iter()
-                    .map(|a| Alias { name: a.name.trim().to_string(), ..a })
+                    .map(|a| Alias { name: trim_name(&a.name).to_string(), ..a })
                     .collect(),
                 priority: l.priority.unwrap_or(0),
                 case: l.case,
@@ -476,6 +480,12 @@ impl Gazetteer {
         }
         Ok(g)
     }
+}
+
+/// A name without the white space and invisible formatting characters at its ends, which
+/// are no part of any mention.
+fn trim_name(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || crate::normalize::is_invisible(c))
 }
 
 /// Whether a name has a character that can be matched: not white space, not a control

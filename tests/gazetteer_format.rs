@@ -44,7 +44,8 @@ fn tsv_errors_name_line_and_reason() {
         ("Paris\tLOC\tid\t1\tshouty\n", 1, "unknown flag \"shouty\""),
         ("Paris\tLOC\tid\t1\t\textra\n", 1, "6 columns"),
         ("Paris\tLOC\tx\n# c\nParis\tPER\tx\n", 3, "has label LOC on an earlier line but PER here"),
-        ("\u{200b}\u{200b}\tLOC\n", 1, "no visible character"),
+        ("\u{200b}\u{200b}\tLOC\n", 1, "empty name"),
+        ("\u{301}\tLOC\n", 1, "no visible character"),
     ];
     for (text, line, needle) in cases {
         let (l, m) = tsv_err(text);
