@@ -309,12 +309,12 @@ impl Pipeline<'_> {
         let mut flush = |batch: &mut Vec<Doc>, counts: &mut Counts| -> Result<(), Fail> {
             let results = tag_parallel(tagger, batch, self.threads);
             for (doc, es) in batch.iter().zip(results) {
-                match (&doc.text, es) {
-                    (Ok(text), Some(es)) => {
+                match &doc.text {
+                    Ok(text) => {
                         sink(doc, text, &es)?;
                         counts.tagged += 1;
                     }
-                    (Err(m), _) => {
+                    Err(m) => {
                         let msg = format!("{}:{}: {m}", doc.source, doc.line);
                         if self.strict {
                             return Err(Fail(msg));
@@ -326,7 +326,6 @@ impl Pipeline<'_> {
                         }
                         counts.skipped += 1;
                     }
-                    _ => {}
                 }
                 if let Some(b) = &bar {
                     b.inc(doc.text.as_ref().map_or(0, |t| t.len() as u64));
@@ -400,26 +399,11 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
     Some(bar)
 }
 
-/// Tags the readable documents of a batch on up to `threads` threads, in order.
-fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Option<Vec<Entity>>> {
-    let one = |d: &Doc, s: &mut gazetteer::Scratch| d.text.as_ref().ok().map(|t| tagger.tag_with(t, s));
-    if threads <= 1 || docs.len() < 2 {
-        let mut s = gazetteer::Scratch::default();
-        return docs.iter().map(|d| one(d, &mut s)).collect();
-    }
-    let chunk = docs.len().div_ceil(threads);
-    std::thread::scope(|sc| {
-        let hs: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| {
-                sc.spawn(move || {
-                    let mut s = gazetteer::Scratch::default();
-                    part.iter().map(|d| one(d, &mut s)).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        hs.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    })
+/// Tags a batch on up to `threads` threads, in order; documents that could not be read
+/// are tagged as empty texts (and skipped by the caller).
+fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Vec<Entity>> {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_deref().unwrap_or("")).collect();
+    tagger.tag_batch_threads(&texts, threads)
 }
 
 fn run_tag(a: TagArgs) -> Result<(), Fail> {

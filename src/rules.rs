@@ -1204,12 +1204,7 @@ pub(crate) struct DocCtx<'a> {
 
 impl DocCtx<'_> {
     fn entry(&self, c: u32) -> &EntryData {
-        let n = self.entries.len();
-        if (c as usize) < n {
-            &self.entries[c as usize]
-        } else {
-            &self.dynamic[c as usize - n]
-        }
+        crate::tagger::entry(self.entries, self.dynamic, c)
     }
 
     /// Adds a reading derived from candidate `c` under another rule; returns its index.
@@ -1380,7 +1375,7 @@ impl RuleEngine {
     fn push_team(&self, cx: &mut DocCtx<'_>, out: &mut Vec<SpanCands>, a: usize, b: usize, src: &Arc<str>) {
         let (start, end) = (cx.tokens[a].start, cx.tokens[b - 1].end);
         cx.dynamic.push(EntryData {
-            name: cx.text[start..end].split_whitespace().collect::<Vec<_>>().join(" ").into(),
+            name: crate::tagger::collapse_space(&cx.text[start..end]).into(),
             label: Label::Org,
             id: None,
             priority: 0,

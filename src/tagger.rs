@@ -76,7 +76,7 @@ pub struct Scratch {
 
 /// Candidate `c`: an entry of the tagger, or a reading a rule made for this document.
 #[inline]
-fn entry<'a>(entries: &'a [EntryData], dynamic: &'a [EntryData], c: u32) -> &'a EntryData {
+pub(crate) fn entry<'a>(entries: &'a [EntryData], dynamic: &'a [EntryData], c: u32) -> &'a EntryData {
     let n = entries.len();
     if (c as usize) < n {
         &entries[c as usize]
@@ -87,7 +87,7 @@ fn entry<'a>(entries: &'a [EntryData], dynamic: &'a [EntryData], c: u32) -> &'a 
 
 /// A mention's text with every run of white space made one space: the name of an entity
 /// a rule found.
-fn collapse_space(s: &str) -> String {
+pub(crate) fn collapse_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -281,7 +281,13 @@ impl Tagger {
 
     /// Tags many texts, in order, on all available cores.
     pub fn tag_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<Entity>> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len().max(1));
+        self.tag_batch_threads(texts, std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
+    /// Tags many texts, in order, on at most `threads` threads (each with its own
+    /// [`Scratch`]).
+    pub fn tag_batch_threads<S: AsRef<str> + Sync>(&self, texts: &[S], threads: usize) -> Vec<Vec<Entity>> {
+        let threads = threads.min(texts.len()).max(1);
         if threads <= 1 {
             return texts.iter().map(|t| self.tag(t.as_ref())).collect();
         }
@@ -478,13 +484,7 @@ impl TaggerBuilder {
                     };
                     let case = self.case.or(form_case).or(e.case).unwrap_or(g.case());
                     let key = KeyKind { fold_case: case == CaseMode::Ignore, fold_accents };
-                    let ch = match channels.iter().position(|c| c.key() == key) {
-                        Some(i) => i,
-                        None => {
-                            channels.push(ChannelBuilder::new(key));
-                            channels.len() - 1
-                        }
-                    };
+                    let ch = channel_for(&mut channels, key);
                     tokens.clear();
                     tokenize_into(form, &mut tokens);
                     channels[ch].add(form, &tokens, target).map_err(Error::build)?;
@@ -514,13 +514,7 @@ impl TaggerBuilder {
             let g = r.lex.phrase_gazetteer();
             let source: Arc<str> = "lexicon".into();
             let key = KeyKind { fold_case: false, fold_accents: false };
-            let ch = match channels.iter().position(|c| c.key() == key) {
-                Some(i) => i,
-                None => {
-                    channels.push(ChannelBuilder::new(key));
-                    channels.len() - 1
-                }
-            };
+            let ch = channel_for(&mut channels, key);
             for e in g.entries() {
                 let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
                 entries.push(EntryData {
@@ -551,6 +545,17 @@ impl TaggerBuilder {
                 rules,
             }),
         })
+    }
+}
+
+/// The index of the channel keyed by `key`, made if there is none yet.
+fn channel_for(channels: &mut Vec<ChannelBuilder>, key: KeyKind) -> usize {
+    match channels.iter().position(|c| c.key() == key) {
+        Some(i) => i,
+        None => {
+            channels.push(ChannelBuilder::new(key));
+            channels.len() - 1
+        }
     }
 }
 
