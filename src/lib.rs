@@ -99,6 +99,7 @@ mod resolve;
 pub mod rules;
 mod tagger;
 pub mod tokenize;
+mod vocab;
 
 #[cfg(feature = "embedded")]
 pub use embedded::{bundled_gazetteers, bundled_lexicon, bundled_lexicon_lists, default_tagger};

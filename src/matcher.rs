@@ -1,10 +1,10 @@
 //! Matching: an Aho-Corasick automaton over token codes.
 //!
 //! Each distinct token of the gazetteer names (after normalization) gets a number, written
-//! as a short fixed-width byte code; a name becomes the concatenation of its tokens' codes.
-//! A document is tokenized the same way, and each of its tokens is looked up in the
-//! vocabulary: a known token becomes its code, a run of unknown tokens one separator code
-//! that no name contains. The automaton then runs over these codes.
+//! as a short byte code; a name becomes the concatenation of its tokens' codes. A document
+//! is tokenized the same way, and its tokens are looked up in the vocabulary ([`Vocab`]):
+//! a known token becomes its code, and the end of a possible name one separator code that
+//! no name contains. The automaton then runs over these codes.
 //!
 //! Why codes and not characters:
 //! - every match is whole tokens by construction, so "Iran" never matches inside
@@ -13,18 +13,26 @@
 //! - white space between tokens is not part of the codes, so "Masrour  Barzani",
 //!   "Masrour\u{a0}Barzani" and "Masrour\nBarzani" are the same sequence;
 //! - the automaton is small (one state per code byte of a name, not per character) and
-//!   the scanned haystack is about half the size of the text.
+//!   the scanned haystack is a fraction of the text.
 //!
-//! Codes are self-synchronizing: the first byte of a code has its high bit set and the
-//! others do not, and all codes of a channel have one width, so a match can start and end
-//! only at token boundaries.
+//! Codes have one to four bytes, like UTF-8: the first byte has its high bit set and says
+//! how long the code is, the others do not. So a match can start and end only at token
+//! boundaries. The tokens in the most names get the shortest codes.
+//!
+//! Most of a text cannot begin a name, and the tagger need not even tokenize it: a
+//! [`StartFilter`] on the first tokens of the names rejects most stretches of text from
+//! their first bytes (see [`find_all`]). Only the rest is tokenized and looked up.
 //!
 //! A *channel* is one way of keying tokens (exact, case-folded, accent-folded, both).
 //! Names are put in the channel their case and accent options call for; a channel with
 //! no names costs nothing at tagging time.
 
 use crate::normalize::KeyKind;
-use crate::tokenize::Token;
+use crate::tokenize::{
+    below, in_range, is_word_byte, non_word_mask, run_end, skip_space, space_mask, tokenize_run, word_masks,
+    Token, HIGH_BITS,
+};
+use crate::vocab::{head_at, Vocab};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -81,8 +89,40 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Token id 0 is the separator; names use ids from 1.
 const SEPARATOR: u32 = 0;
-/// Largest id a 3-byte code can carry with a lead byte below 0x100.
-const MAX_ID: u32 = (1 << 21) - 1;
+
+// Codes have one to four bytes. The first byte has its high bit set and says how many
+// follow; the others do not. Ids are given by how often a token occurs in the names, so
+// the commonest tokens get the shortest codes.
+const ONE: u32 = 64;
+const TWO: u32 = ONE + 48 * 128;
+const THREE: u32 = TWO + 12 * 128 * 128;
+/// Largest id a code can carry.
+const MAX_ID: u32 = THREE + 4 * 128 * 128 * 128 - 1;
+
+#[inline]
+fn push_code(out: &mut Vec<u8>, id: u32) -> usize {
+    if id < ONE {
+        out.push(0x80 | id as u8);
+        1
+    } else if id < TWO {
+        let x = id - ONE;
+        out.extend_from_slice(&[0xC0 + (x >> 7) as u8, (x & 0x7F) as u8]);
+        2
+    } else if id < THREE {
+        let x = id - TWO;
+        out.extend_from_slice(&[0xF0 + (x >> 14) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8]);
+        3
+    } else {
+        let x = id - THREE;
+        out.extend_from_slice(&[
+            0xFC + (x >> 21) as u8,
+            ((x >> 14) & 0x7F) as u8,
+            ((x >> 7) & 0x7F) as u8,
+            (x & 0x7F) as u8,
+        ]);
+        4
+    }
+}
 
 /// A match: tokens `start..end` of the document, and the pattern that matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,14 +136,23 @@ pub(crate) struct RawMatch {
 /// Collects names for one channel while the tagger is built.
 pub(crate) struct ChannelBuilder {
     key: KeyKind,
-    vocab: FxMap<Box<str>, u32>,
-    /// Token-id sequences of the patterns, and the entries each one stands for.
-    patterns: FxMap<Vec<u32>, Vec<u32>>,
+    vocab: Vocab,
+    /// The token ids of all names, one after another.
+    seqs: Vec<u32>,
+    /// A name: where its ids start in `seqs`, how many there are, and its entry.
+    names: Vec<(u32, u32, u32)>,
+    buf: String,
 }
 
 impl ChannelBuilder {
     pub(crate) fn new(key: KeyKind) -> ChannelBuilder {
-        ChannelBuilder { key, vocab: FxMap::default(), patterns: FxMap::default() }
+        ChannelBuilder {
+            key,
+            vocab: Vocab::default(),
+            seqs: Vec::new(),
+            names: Vec::new(),
+            buf: String::new(),
+        }
     }
 
     pub(crate) fn key(&self) -> KeyKind {
@@ -116,52 +165,77 @@ impl ChannelBuilder {
         if tokens.is_empty() {
             return Ok(());
         }
-        let mut buf = String::new();
-        let mut ids = Vec::with_capacity(tokens.len());
+        let start = u32::try_from(self.seqs.len()).map_err(|_| "too many name tokens".to_string())?;
         for t in tokens {
-            let k = self.key.key(t.text(text), &mut buf);
-            let next = self.vocab.len() as u32 + 1;
-            if next > MAX_ID {
+            let k = self.key.key(t.text(text), &mut self.buf);
+            let id = self.vocab.insert(k.as_bytes())?;
+            if id > MAX_ID {
                 return Err(format!("more than {MAX_ID} distinct name tokens"));
             }
-            let id = *self.vocab.entry(k.into()).or_insert(next);
-            ids.push(id);
+            self.seqs.push(id);
         }
-        let list = self.patterns.entry(ids).or_default();
-        if !list.contains(&entry) {
-            list.push(entry);
-        }
+        self.names.push((start, tokens.len() as u32, entry));
         Ok(())
     }
 
     pub(crate) fn build(self) -> Result<Channel, String> {
-        let n = self.vocab.len() as u32 + 1;
-        let width = if n <= 0x7F {
-            1
-        } else if n <= 0x7F << 7 {
-            2
-        } else {
-            3
-        };
-        // Deterministic pattern order: sort by the id sequence.
-        let mut pats: Vec<(Vec<u32>, Vec<u32>)> = self.patterns.into_iter().collect();
-        pats.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut bytes = Vec::with_capacity(pats.len());
-        let mut entry_ranges = Vec::with_capacity(pats.len() + 1);
-        let mut entries = Vec::new();
-        entry_ranges.push(0u32);
-        for (ids, es) in pats {
-            let mut b = Vec::with_capacity(ids.len() * width);
-            for id in ids {
-                push_code(&mut b, id, width);
+        let ChannelBuilder { key, mut vocab, seqs, mut names, .. } = self;
+        let seq = |&(s, n, _): &(u32, u32, u32)| &seqs[s as usize..(s + n) as usize];
+        // Deterministic pattern order: by id sequence (ids in order of first appearance),
+        // then entry; equal sequences become one pattern.
+        names.sort_unstable_by(|a, b| seq(a).cmp(seq(b)).then(a.2.cmp(&b.2)));
+        let mut patterns: Vec<(u32, u32)> = Vec::new();
+        let mut entry_ranges = vec![0u32];
+        let mut entries = Vec::with_capacity(names.len());
+        for (i, n) in names.iter().enumerate() {
+            let new = i == 0 || seq(&names[i - 1]) != seq(n);
+            if new {
+                if i > 0 {
+                    entry_ranges.push(entries.len() as u32);
+                }
+                patterns.push((n.0, n.1));
             }
-            bytes.push(b);
-            entries.extend(es);
+            if new || entries.last() != Some(&n.2) {
+                entries.push(n.2);
+            }
+        }
+        if !patterns.is_empty() {
             entry_ranges.push(entries.len() as u32);
         }
-        let ac = if bytes.is_empty() {
+        // Shortest codes for the tokens in most names.
+        let mut count = vec![0u32; vocab.len() + 1];
+        for &(s, n) in &patterns {
+            for &id in &seqs[s as usize..(s + n) as usize] {
+                count[id as usize] += 1;
+            }
+        }
+        let mut order: Vec<u32> = (1..=vocab.len() as u32).collect();
+        order.sort_by_key(|&id| (std::cmp::Reverse(count[id as usize]), id));
+        let mut map = vec![0u32; vocab.len() + 1];
+        for (rank, &id) in order.iter().enumerate() {
+            map[id as usize] = rank as u32 + 1;
+        }
+        drop(order);
+        drop(count);
+        vocab.renumber(&map);
+        vocab.shrink();
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(patterns.len());
+        for &(s, n) in &patterns {
+            for &id in &seqs[s as usize..(s + n) as usize] {
+                push_code(&mut bytes, map[id as usize]);
+            }
+            ends.push(bytes.len());
+        }
+        drop(names);
+        let ac = if patterns.is_empty() {
             None
         } else {
+            let pats = ends.iter().scan(0, |s, &e| {
+                let p = &bytes[*s..e];
+                *s = e;
+                Some(p)
+            });
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
@@ -169,40 +243,260 @@ impl ChannelBuilder {
                     // Code bytes are dense and uniform: a prefilter finds nothing to skip
                     // and costs a third of the build time.
                     .prefilter(false)
-                    .build(&bytes)
+                    .build(pats)
                     .map_err(|e| e.to_string())?,
             )
         };
-        Ok(Channel { key: self.key, vocab: self.vocab, width, ac, entry_ranges, entries })
-    }
-}
-
-#[inline]
-fn push_code(out: &mut Vec<u8>, id: u32, width: usize) {
-    match width {
-        1 => out.push(0x80 | id as u8),
-        2 => out.extend_from_slice(&[0x80 | (id >> 7) as u8, (id & 0x7F) as u8]),
-        _ => out.extend_from_slice(&[0x80 | (id >> 14) as u8, ((id >> 7) & 0x7F) as u8, (id & 0x7F) as u8]),
+        entries.shrink_to_fit();
+        // What can begin a name: the first tokens of the patterns, and the first two bytes
+        // of their keys.
+        let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
+        for &(s, _) in &patterns {
+            let id = map[seqs[s as usize] as usize] as usize;
+            first[id / 64] |= 1 << (id % 64);
+        }
+        let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
+        let mut starts = StartFilter::new(n_first, key.fold_case);
+        vocab.for_each(|key, id| {
+            if first[id as usize / 64] & (1 << (id % 64)) != 0 {
+                starts.add(key);
+            }
+        });
+        Ok(Channel { key, vocab, ac, entry_ranges, entries, first, starts })
     }
 }
 
 /// One keyed vocabulary with its automaton.
 pub(crate) struct Channel {
     key: KeyKind,
-    vocab: FxMap<Box<str>, u32>,
-    width: usize,
+    vocab: Vocab,
     ac: Option<AhoCorasick>,
     /// Pattern p stands for `entries[entry_ranges[p]..entry_ranges[p + 1]]`.
     entry_ranges: Vec<u32>,
     entries: Vec<u32>,
+    /// Bit `id` set when token `id` begins a name.
+    first: Vec<u64>,
+    starts: StartFilter,
+}
+
+/// A filter on the tokens that begin a name: a token that fails it begins none, which is
+/// known without tokenizing or hashing it in full.
+///
+/// It looks at an ASCII token's *head*: the ASCII word bytes (letters, digits, `_`) it
+/// starts with, which the text shows before the token is cut out of it (a token such as
+/// "U.S" has head "U"). A token that starts with another ASCII byte is a one-byte
+/// punctuation token, or the possessive `'s`: those are kept in a byte table. Heads are
+/// kept as bits of a hashed bitset (a Bloom filter with one hash function) sized for about
+/// one false positive in sixteen.
+#[derive(Clone)]
+struct StartFilter {
+    heads: Vec<u64>,
+    shift: u32,
+    punct: [u64; 4],
+    fold: bool,
+}
+
+/// The head of the ASCII word bytes at `chunk` (see [`StartFilter`]), given the chunk's
+/// word mask ([`word_masks`]): its first eight bytes and its length class (the length, or
+/// 9 for longer heads), or `None` when the first byte is no word byte. `more` says
+/// whether the byte after the chunk is a word byte.
+#[inline]
+fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> Option<(u64, u64)> {
+    let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as u64;
+    if k == 0 {
+        return None;
+    }
+    let mut w = u64::from_le_bytes(chunk) & below(k as usize);
+    if fold {
+        // ASCII upper case to lower case: bit 5 set on the bytes in 'A'..='Z'.
+        w |= in_range(w, b'A', b'Z') >> 2;
+    }
+    Some((w, if k == 8 && more() { 9 } else { k }))
+}
+
+impl StartFilter {
+    fn new(expected: usize, fold: bool) -> StartFilter {
+        let bits = (expected * 16).next_power_of_two().clamp(1 << 12, 1 << 24);
+        StartFilter { heads: vec![0; bits / 64], shift: 64 - bits.trailing_zeros(), punct: [0; 4], fold }
+    }
+
+    #[inline]
+    fn slot(&self, (w, class): (u64, u64)) -> usize {
+        (fold_mul(w ^ class.wrapping_mul(0x2D35_8DCC_AA6C_78A5), 0x9E37_79B9_7F4A_7C15) >> self.shift)
+            as usize
+    }
+
+    /// Admits the tokens with key `key`.
+    fn add(&mut self, key: &[u8]) {
+        let Some(&b) = key.first() else { return };
+        if b >= 0x80 {
+            // Only non-ASCII tokens have such keys, and those are always looked up.
+            return;
+        }
+        let more = || key.get(8).is_some_and(|&c| is_word_byte(c));
+        let chunk = chunk_at(key, 0);
+        match head(chunk, word_masks(&chunk).0, more, self.fold) {
+            Some(h) => {
+                let i = self.slot(h);
+                self.heads[i / 64] |= 1 << (i % 64);
+            }
+            None => self.punct[usize::from(b) / 64] |= 1 << (b % 64),
+        }
+    }
+
+    /// Whether an ASCII token starting at `p` of `bytes` may begin a name.
+    #[inline]
+    fn test(&self, bytes: &[u8], p: usize) -> bool {
+        let chunk = chunk_at(bytes, p);
+        let more = || bytes.get(p + 8).is_some_and(|&c| is_word_byte(c));
+        self.test_chunk(chunk, word_masks(&chunk).0, more)
+    }
+
+    /// [`StartFilter::test`] given the eight bytes at the token's start, their word mask,
+    /// and whether the byte after them is a word byte.
+    #[inline]
+    fn test_chunk(&self, chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool) -> bool {
+        match head(chunk, word, more, self.fold) {
+            Some(h) => {
+                let i = self.slot(h);
+                self.heads[i / 64] & (1 << (i % 64)) != 0
+            }
+            None => {
+                let b = chunk[0];
+                self.punct[usize::from(b) / 64] & (1 << (b % 64)) != 0
+            }
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        8 * self.heads.capacity()
+    }
+}
+
+#[inline]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let m = u128::from(a) * u128::from(b);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+/// A channel's state within one document.
+#[derive(Default)]
+struct ChannelScratch {
+    codes: Vec<u8>,
+    /// The token of each code byte.
+    code_token: Vec<u32>,
+    /// Whether the last token looked at was in the vocabulary and followed a token that
+    /// begins a name (so the next token must be looked up too).
+    emitting: bool,
 }
 
 /// Reusable buffers for one search.
 #[derive(Default)]
 pub(crate) struct MatchScratch {
-    codes: Vec<u8>,
-    code_token: Vec<u32>,
+    channels: Vec<ChannelScratch>,
     key: String,
+}
+
+/// The eight bytes at `i`, zero-padded past the end of `bytes`.
+#[inline]
+fn chunk_at(bytes: &[u8], i: usize) -> [u8; 8] {
+    let mut b = [0u8; 8];
+    match bytes.get(i..i + 8) {
+        Some(c) => b.copy_from_slice(c),
+        None => {
+            let rest = &bytes[i.min(bytes.len())..];
+            b[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    b
+}
+
+/// Finds the matches of every channel in `text`, appending them to `out`.
+///
+/// With `tokens` already holding every token of `text` (`tokenized`), each token is
+/// looked at. Otherwise `tokens` receives only the tokens of the runs (stretches between
+/// ASCII white space, see [`crate::tokenize::run_end`]) that can hold a match, and
+/// matches refer to positions in that list: a run is tokenized only when a channel is in
+/// the middle of a possible name, or when one of the run's possible token starts (its
+/// first byte, its non-word bytes and the bytes after them) begins with a byte pair of
+/// the channel's [`StartFilter`], or when the run is not ASCII. Every token that begins
+/// a name is in such a run, and so is every token that follows one within a name, so
+/// the matches are the same as over the full token list (a test checks it).
+pub(crate) fn find_all(
+    channels: &[Channel],
+    text: &str,
+    tokens: &mut Vec<Token>,
+    tokenized: bool,
+    s: &mut MatchScratch,
+    out: &mut Vec<RawMatch>,
+) {
+    if s.channels.len() < channels.len() {
+        s.channels.resize_with(channels.len(), ChannelScratch::default);
+    }
+    for cs in &mut s.channels {
+        cs.codes.clear();
+        cs.code_token.clear();
+        cs.emitting = false;
+    }
+    let live = |c: &Channel| c.ac.is_some();
+    if !channels.iter().any(live) {
+        return;
+    }
+    if tokenized {
+        for (ch, cs) in channels.iter().zip(&mut s.channels).filter(|(c, _)| live(c)) {
+            for (i, t) in tokens.iter().enumerate() {
+                ch.step(text, t, i as u32, text[t.start..t.end].is_ascii(), cs, &mut s.key);
+            }
+        }
+    } else {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = skip_space(bytes, 0);
+        while i < n {
+            // One load serves a run of up to seven bytes (most runs): its end, the classes
+            // of its bytes and its head.
+            let chunk = chunk_at(bytes, i);
+            let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
+            let short = stop != 0;
+            let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
+            let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                live(ch)
+                    && (cs.emitting
+                        || if short {
+                            ch.short_run_may_start(bytes, i, e, chunk)
+                        } else {
+                            ch.run_may_start(bytes, i, e)
+                        })
+            });
+            if needed {
+                let from = tokens.len();
+                let ascii = tokenize_run(text, i, e, tokens);
+                for (ch, cs) in channels.iter().zip(&mut s.channels).filter(|(c, _)| live(c)) {
+                    for (k, t) in tokens[from..].iter().enumerate() {
+                        let ascii = ascii || text[t.start..t.end].is_ascii();
+                        ch.step(text, t, (from + k) as u32, ascii, cs, &mut s.key);
+                    }
+                }
+            }
+            i = skip_space(bytes, e);
+        }
+    }
+    for (ci, (ch, cs)) in channels.iter().zip(&s.channels).enumerate() {
+        let Some(ac) = &ch.ac else { continue };
+        if cs.codes.is_empty() {
+            continue;
+        }
+        for m in ac.find_overlapping_iter(&cs.codes) {
+            let first = cs.code_token[m.start()];
+            let last = cs.code_token[m.end() - 1];
+            out.push(RawMatch {
+                start: first,
+                end: last + 1,
+                channel: ci as u16,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+    }
 }
 
 impl Channel {
@@ -213,53 +507,223 @@ impl Channel {
         &self.entries[self.entry_ranges[p] as usize..self.entry_ranges[p + 1] as usize]
     }
 
-    /// Appends every match of this channel in `tokens` of `text` to `out`.
-    pub(crate) fn find(
-        &self,
-        index: u16,
-        text: &str,
-        tokens: &[Token],
-        s: &mut MatchScratch,
-        out: &mut Vec<RawMatch>,
-    ) {
-        let Some(ac) = &self.ac else { return };
-        s.codes.clear();
-        s.code_token.clear();
-        let mut last_sep = false;
-        let mut any = false;
-        for (i, t) in tokens.iter().enumerate() {
-            let k = self.key.key(t.text(text), &mut s.key);
-            match self.vocab.get(k) {
-                Some(&id) => {
-                    push_code(&mut s.codes, id, self.width);
-                    s.code_token.push(i as u32);
-                    last_sep = false;
-                    any = true;
-                }
-                None if !last_sep => {
-                    push_code(&mut s.codes, SEPARATOR, self.width);
-                    s.code_token.push(i as u32);
-                    last_sep = true;
-                }
-                None => {}
+    /// The id of token `t` of `text` (`ascii` when the token is ASCII), if it is in the
+    /// vocabulary.
+    #[inline]
+    fn lookup(&self, text: &str, t: &Token, ascii: bool, buf: &mut String) -> Option<u32> {
+        let word = t.text(text);
+        if ascii && !self.key.fold_case && !self.key.fold_accents {
+            // The exact key of an ASCII token is the token: read its head from the text.
+            return self.vocab.get_with_head(head_at(text.as_bytes(), t.start, t.end), word.as_bytes());
+        }
+        self.vocab.get(self.key.key(word, buf).as_bytes())
+    }
+
+    #[inline]
+    fn begins_name(&self, id: u32) -> bool {
+        self.first[id as usize / 64] & (1 << (id % 64)) != 0
+    }
+
+    /// [`Channel::run_may_start`] for a run of at most seven bytes, given the eight bytes
+    /// at its start.
+    #[inline]
+    fn short_run_may_start(&self, bytes: &[u8], s: usize, e: usize, chunk: [u8; 8]) -> bool {
+        let inside = below(e - s);
+        if u64::from_le_bytes(chunk) & HIGH_BITS & inside != 0 {
+            return true;
+        }
+        // The run ends inside the chunk, so its head does too.
+        let word = word_masks(&chunk).0;
+        if self.starts.test_chunk(chunk, word, || false) {
+            return true;
+        }
+        let mut m = !word & HIGH_BITS & inside;
+        while m != 0 {
+            let p = s + (m.trailing_zeros() / 8) as usize;
+            m &= m - 1;
+            if self.starts.test(bytes, p) || (p + 1 < e && self.starts.test(bytes, p + 1)) {
+                return true;
             }
         }
-        if !any {
+        false
+    }
+
+    /// Whether the run `bytes[s..e]` may hold a token that begins a name: a non-ASCII run
+    /// always may; an ASCII run may when one of its possible token starts passes the
+    /// start filter. ASCII tokens start at the run's start, at a non-word byte (which is
+    /// a token of its own, or the apostrophe of a possessive) or right after one.
+    fn run_may_start(&self, bytes: &[u8], s: usize, e: usize) -> bool {
+        if self.starts.test(bytes, s) {
+            return true;
+        }
+        let mut c = s;
+        while c < e {
+            let chunk = chunk_at(bytes, c);
+            let inside = below(e - c);
+            if u64::from_le_bytes(chunk) & HIGH_BITS & inside != 0 {
+                return true;
+            }
+            let mut m = non_word_mask(&chunk) & inside;
+            while m != 0 {
+                let p = c + (m.trailing_zeros() / 8) as usize;
+                m &= m - 1;
+                if self.starts.test(bytes, p) || (p + 1 < e && self.starts.test(bytes, p + 1)) {
+                    return true;
+                }
+            }
+            c += 8;
+        }
+        false
+    }
+
+    /// Looks at token `i` (`t`, ASCII or not) of `text`: appends its code while a possible name goes on
+    /// or when it begins one, and one separator code when a possible name ends.
+    #[inline]
+    fn step(&self, text: &str, t: &Token, i: u32, ascii: bool, cs: &mut ChannelScratch, buf: &mut String) {
+        // Most tokens begin no name: tell so from their first bytes when they are ASCII
+        // (the key of an ASCII token is the token, or its lower case).
+        if !cs.emitting && ascii && !self.starts.test(text.as_bytes(), t.start) {
             return;
         }
-        let w = self.width;
-        for m in ac.find_overlapping_iter(&s.codes) {
-            let first = s.code_token[m.start() / w];
-            let last = s.code_token[m.end() / w - 1];
-            out.push(RawMatch { start: first, end: last + 1, channel: index, pattern: m.pattern().as_u32() });
+        match self.lookup(text, t, ascii, buf) {
+            Some(id) if cs.emitting || self.begins_name(id) => {
+                let n = push_code(&mut cs.codes, id);
+                cs.code_token.extend(std::iter::repeat(i).take(n));
+                cs.emitting = true;
+            }
+            _ if cs.emitting => {
+                push_code(&mut cs.codes, SEPARATOR);
+                cs.code_token.push(i);
+                cs.emitting = false;
+            }
+            _ => {}
         }
     }
 
     /// Approximate heap bytes held.
     pub(crate) fn memory_usage(&self) -> usize {
-        let vocab: usize = self.vocab.keys().map(|k| k.len() + 16 + 4 + 8).sum();
-        vocab
+        self.vocab.memory_usage()
+            + 8 * self.first.capacity()
+            + self.starts.memory_usage()
             + self.ac.as_ref().map_or(0, |a| a.memory_usage())
-            + 4 * (self.entry_ranges.len() + self.entries.len())
+            + 4 * (self.entry_ranges.capacity() + self.entries.capacity())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+    use proptest::prelude::*;
+
+    /// Matches as byte spans with their patterns' entries, sorted.
+    fn spans(channels: &[Channel], text: &str, tokenized: bool) -> Vec<(usize, usize, u16, Vec<u32>)> {
+        let mut tokens = if tokenized { tokenize(text) } else { Vec::new() };
+        let (mut s, mut raw) = (MatchScratch::default(), Vec::new());
+        find_all(channels, text, &mut tokens, tokenized, &mut s, &mut raw);
+        let mut out: Vec<_> = raw
+            .iter()
+            .map(|m| {
+                let ch = &channels[m.channel as usize];
+                let (a, b) = (tokens[m.start as usize].start, tokens[m.end as usize - 1].end);
+                (a, b, m.channel, ch.entries_of(m.pattern).to_vec())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn channels(names: &[String]) -> Vec<Channel> {
+        let keys = [
+            KeyKind { fold_case: false, fold_accents: false },
+            KeyKind { fold_case: true, fold_accents: false },
+            KeyKind { fold_case: true, fold_accents: true },
+        ];
+        keys.iter()
+            .map(|&k| {
+                let mut b = ChannelBuilder::new(k);
+                for (e, n) in names.iter().enumerate() {
+                    b.add(n, &tokenize(n), e as u32).unwrap();
+                }
+                b.build().unwrap()
+            })
+            .collect()
+    }
+
+    const WORDS: &[&str] = &[
+        "the",
+        "New",
+        "York",
+        "NEW",
+        "york",
+        "U.S",
+        "U.S.",
+        "a",
+        "an",
+        "Al-Qaeda",
+        "O'Brien",
+        "O’Brien",
+        "Zürich",
+        "Zu\u{308}rich",
+        "3,000",
+        "_x",
+        "Erbil's",
+        "'s",
+        "(",
+        ")",
+        ",",
+        ".",
+        "-",
+        "São",
+        "Paulo",
+        "Kurdistan",
+        "Region",
+        "Barzani",
+        "Bar\u{200d}zani",
+        "longwordlongword",
+        "ISIS",
+        "x",
+        "İstanbul",
+    ];
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(WORDS).prop_map(str::to_string),
+            1 => "[A-Za-z0-9'.,_-]{1,10}",
+            1 => "\\PC{1,3}",
+        ]
+    }
+
+    fn gap() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(&[" ", " ", "", "\n", "  ", "\u{a0}", "\t", ", "][..])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+        /// Looking only at the runs that can hold a name finds what looking at every token
+        /// finds.
+        #[test]
+        fn partial_scan_equals_full_scan(
+            names in proptest::collection::vec(proptest::collection::vec((word(), gap()), 1..4), 1..12),
+            text in proptest::collection::vec((word(), gap()), 0..40),
+        ) {
+            let join = |v: &[(String, &str)]| v.iter().map(|(w, g)| format!("{w}{g}")).collect::<String>();
+            let names: Vec<String> = names.iter().map(|n| join(n).trim().to_string()).collect();
+            let text = join(&text);
+            let chs = channels(&names);
+            prop_assert_eq!(spans(&chs, &text, false), spans(&chs, &text, true));
+        }
+    }
+
+    #[test]
+    fn partial_scan_finds_names_after_skipped_runs() {
+        let names: Vec<String> =
+            ["New York", "the Hague", "U.S", "(", "x"].iter().map(|s| s.to_string()).collect();
+        let chs = channels(&names);
+        let text = "said the New York office, near the U.S. border (and the Hague). x";
+        let full = spans(&chs, text, true);
+        assert_eq!(spans(&chs, text, false), full);
+        let exact: Vec<&str> = full.iter().filter(|m| m.2 == 0).map(|m| &text[m.0..m.1]).collect();
+        assert_eq!(exact, ["New York", "U.S", "(", "the Hague", "x"]);
     }
 }

@@ -4,7 +4,7 @@ use crate::entity::{Candidate, Entity};
 use crate::error::{Error, Result};
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
-use crate::matcher::{Channel, ChannelBuilder, MatchScratch, RawMatch};
+use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::{upper, KeyKind};
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
@@ -145,13 +145,18 @@ impl Tagger {
         let inner = &*self.inner;
         s.tokens.clear();
         s.dynamic.clear();
-        tokenize_into(text, &mut s.tokens);
+        let rules = inner.rules.as_ref().filter(|r| r.rules.any());
+        // The rules read every token; without them, only the runs of text that can hold a
+        // name are tokenized (see `matcher::find_all`).
+        if rules.is_some() {
+            tokenize_into(text, &mut s.tokens);
+        }
         let mut spans = std::mem::take(&mut s.spans);
         spans.clear();
-        self.find_spans(text, &s.tokens, &mut s.raw, &mut s.m, &mut spans);
+        self.find_spans(text, &mut s.tokens, rules.is_some(), &mut s.raw, &mut s.m, &mut spans);
         let entries = &inner.entries;
         let n = entries.len();
-        if let Some(rules) = inner.rules.as_ref().filter(|r| r.rules.any()) {
+        if let Some(rules) = rules {
             // Lexicon phrases came with the gazetteer matches: take them apart.
             let boundary = inner.internal_from as u32;
             s.phrases.clear();
@@ -258,16 +263,15 @@ impl Tagger {
     pub(crate) fn find_spans(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &mut Vec<Token>,
+        tokenized: bool,
         raw: &mut Vec<RawMatch>,
         m: &mut MatchScratch,
         out: &mut Vec<SpanCands>,
     ) {
         let inner = &*self.inner;
         raw.clear();
-        for (i, ch) in inner.channels.iter().enumerate() {
-            ch.find(i as u16, text, tokens, m, raw);
-        }
+        find_all(&inner.channels, text, tokens, tokenized, m, raw);
         let channels = &inner.channels;
         let entries = &inner.entries;
         group(

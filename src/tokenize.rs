@@ -50,22 +50,16 @@ impl Token {
 }
 
 /// Appends the tokens of `text` to `out` (which is not cleared).
+///
+/// One pass: the runs of text between ASCII white space are found while they are
+/// tokenized. No token crosses a run's end, and a run's tokens depend on its bytes alone,
+/// which is what lets the tagger tokenize only some runs of a text.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     'runs: while i < n {
-        // Skip ASCII white space between runs.
-        while i < n && class(bytes[i]) == SPACE {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        // A run is what lies between ASCII white space. Tokenize it as ASCII in one pass;
-        // at the first non-ASCII byte, take back its tokens and give the whole run to the
-        // Unicode segmenter. Run ends sit next to ASCII bytes or the text's ends, so they
-        // are char boundaries.
+        i = skip_space(bytes, i);
         let run_start = i;
         let mark = out.len();
         while i < n {
@@ -75,38 +69,111 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             if c == HIGH {
                 out.truncate(mark);
-                let mut e = i;
-                while e < n && class(bytes[e]) != SPACE {
-                    e += 1;
-                }
+                let e = run_end(bytes, i);
                 unicode_run(text, run_start, e, out);
                 i = e;
                 continue 'runs;
             }
-            if c & WORD == 0 {
-                out.push(Token { start: i, end: i + 1, kind: TokenKind::Punct });
-                i += 1;
-                continue;
-            }
-            let s = i;
-            let mut alnum = c & ALNUM != 0;
-            i += 1;
-            loop {
-                while i < n && class(bytes[i]) & WORD != 0 {
-                    alnum |= class(bytes[i]) & ALNUM != 0;
-                    i += 1;
-                }
-                if i + 1 < n && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            // A run of underscores alone has no alphanumeric: it is punctuation.
-            let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
-            push_word(bytes, s, i, kind, out);
+            i = ascii_token(bytes, i, c, out);
         }
     }
+}
+
+/// Appends the ASCII token starting at `i` (byte class `c`, neither space nor non-ASCII)
+/// and returns its end.
+#[inline]
+fn ascii_token(bytes: &[u8], i: usize, c: u8, out: &mut Vec<Token>) -> usize {
+    if c & WORD == 0 {
+        out.push(Token { start: i, end: i + 1, kind: TokenKind::Punct });
+        return i + 1;
+    }
+    let (e, kind) = ascii_word(bytes, i);
+    push_word(bytes, i, e, kind, out);
+    e
+}
+
+/// The end and kind of the ASCII word starting at `i` (a word byte): letters, digits and
+/// `_`, joined across `'`, `.`, `:` (between letters) and `,`, `;`, `.`, `'` (between
+/// digits).
+#[inline]
+fn ascii_word(bytes: &[u8], mut i: usize) -> (usize, TokenKind) {
+    let n = bytes.len();
+    let mut alnum = class(bytes[i]) & ALNUM != 0;
+    i += 1;
+    loop {
+        // Eight bytes at a time while the text lasts (most words fit in one step), then
+        // byte by byte. Word bytes are never white space, so this stops at a run's end.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let (word, an) = word_masks(chunk);
+            let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+            alnum |= an & below(k) != 0;
+            i += k;
+            if k < 8 {
+                break;
+            }
+        }
+        while i < n && class(bytes[i]) & WORD != 0 {
+            alnum |= class(bytes[i]) & ALNUM != 0;
+            i += 1;
+        }
+        if i + 1 < n && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
+            i += 2;
+            continue;
+        }
+        break;
+    }
+    // A run of underscores alone has no alphanumeric: it is punctuation.
+    (i, if alnum { TokenKind::Word } else { TokenKind::Punct })
+}
+
+/// The first byte at or after `i` that is not ASCII white space (or the text's length).
+#[inline]
+pub(crate) fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && class(bytes[i]) == SPACE {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run starting at `i`: the next ASCII white space, or the text's end.
+///
+/// Runs are the unit of tokenization: no token crosses ASCII white space, and the tokens
+/// of a run depend on the run's bytes alone ([`tokenize_run`]).
+#[inline]
+pub(crate) fn run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let k = (space_mask(chunk).trailing_zeros() / 8) as usize;
+        i += k;
+        if k < 8 {
+            return i;
+        }
+    }
+    while i < bytes.len() && class(bytes[i]) != SPACE {
+        i += 1;
+    }
+    i
+}
+
+/// Appends the tokens of the run `text[start..end]` (see [`run_end`]) to `out`; returns
+/// whether the run is ASCII.
+///
+/// The run is tokenized as ASCII in one pass; at its first non-ASCII byte, its tokens are
+/// taken back and the whole run goes to the Unicode segmenter. Run ends sit next to ASCII
+/// bytes or the text's ends, so they are char boundaries.
+pub(crate) fn tokenize_run(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> bool {
+    let bytes = text.as_bytes();
+    let mark = out.len();
+    let mut i = start;
+    while i < end {
+        let c = class(bytes[i]);
+        if c == HIGH {
+            out.truncate(mark);
+            unicode_run(text, start, end, out);
+            return false;
+        }
+        i = ascii_token(bytes, i, c, out);
+    }
+    true
 }
 
 /// Tokenizes `text` into a new vector.
@@ -144,9 +211,68 @@ const CLASSES: [u8; 256] = {
     t
 };
 
+/// Whether `b` continues an ASCII word: a letter, digit or `_`.
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    class(b) & WORD != 0
+}
+
 #[inline]
 fn class(b: u8) -> u8 {
     CLASSES[b as usize]
+}
+
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// Bit 7 of each byte of `x` (whose bytes are all below 0x80) that lies in `lo..=hi`.
+#[inline]
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    (x + splat(0x80 - lo)) & !(x + splat(0x7F - hi)) & HIGH_BITS
+}
+
+/// For eight bytes: bit 7 set in each byte that is ASCII white space.
+#[inline]
+pub(crate) fn space_mask(chunk: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(b);
+    let x = w & !HIGH_BITS;
+    // Space, or \t \n \x0B \x0C \r.
+    (in_range(x, b' ', b' ') | in_range(x, b'\t', b'\r')) & !w & HIGH_BITS
+}
+
+/// For eight bytes: bit 7 set in each byte that is not a word byte (see [`word_masks`]),
+/// white space and non-ASCII bytes included.
+#[inline]
+pub(crate) fn non_word_mask(chunk: &[u8]) -> u64 {
+    !word_masks(chunk).0 & HIGH_BITS
+}
+
+/// For eight bytes: bit 7 set in each byte that continues a word (ASCII letter, digit,
+/// `_`), and in each that is alphanumeric.
+#[inline]
+pub(crate) fn word_masks(chunk: &[u8]) -> (u64, u64) {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(b);
+    let ascii = !w & HIGH_BITS;
+    let x = w & !HIGH_BITS;
+    let alnum = (in_range(x | splat(0x20), b'a', b'z') | in_range(x, b'0', b'9')) & ascii;
+    (alnum | (in_range(x, b'_', b'_') & ascii), alnum)
+}
+
+/// The mask of the low `k` bytes (all bytes when `k` is 8).
+#[inline]
+pub(crate) fn below(k: usize) -> u64 {
+    if k >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * k)) - 1
+    }
 }
 
 /// UAX #29 rules WB6/WB7 (letters around `:` `.` `'`) and WB11/WB12 (digits around
@@ -243,6 +369,44 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    fn by_runs(text: &str) -> Vec<Token> {
+        let (bytes, mut out) = (text.as_bytes(), Vec::new());
+        let mut i = skip_space(bytes, 0);
+        while i < bytes.len() {
+            let e = run_end(bytes, i);
+            tokenize_run(text, i, e, &mut out);
+            i = skip_space(bytes, e);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_equals_run_by_run(text in "(?s)([A-Za-z0-9_.,;:'’ \t\n\r\u{a0}\u{2019}é!-]{0,12}){0,12}") {
+            proptest::prop_assert_eq!(tokenize(&text), by_runs(&text));
+        }
+    }
+
+    #[test]
+    fn masks_agree_with_the_byte_classes() {
+        for b in 0..=255u8 {
+            for fill in [b'a', b'!', 0xC3] {
+                for p in 0..8 {
+                    let mut chunk = [fill; 8];
+                    chunk[p] = b;
+                    let (word, alnum) = word_masks(&chunk);
+                    let space = space_mask(&chunk);
+                    for (q, &c) in chunk.iter().enumerate() {
+                        let bit = 0x80u64 << (8 * q);
+                        assert_eq!(word & bit != 0, class(c) & WORD != 0, "{c:#x} word");
+                        assert_eq!(alnum & bit != 0, class(c) & ALNUM != 0, "{c:#x} alnum");
+                        assert_eq!(space & bit != 0, class(c) == SPACE, "{c:#x} space");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,269 @@
+//! The token vocabulary: a hash table from token keys to token ids, built for the one
+//! operation on the hot path, "which id has this token, if any".
+//!
+//! Every token of every document is looked up here, and most are not names, so a miss
+//! must be cheap. A slot holds the key's first eight bytes and its length inline, so a
+//! lookup is one hash, one slot read and one compare for keys of up to eight bytes (most
+//! words of news text): no pointer to follow, no `memcmp`. Longer keys keep their
+//! remaining bytes in one shared buffer, compared only when the first eight bytes and the
+//! length agree. Open addressing with linear probing; ids start at 1, 0 marks an empty
+//! slot.
+
+/// A slot: the key's first eight bytes (little-endian, zero-padded), its length, its id.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    head: u64,
+    len: u32,
+    id: u32,
+}
+
+/// Token keys to ids.
+#[derive(Clone)]
+pub(crate) struct Vocab {
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: slot index is the hash's top bits.
+    shift: u32,
+    len: usize,
+    /// Bytes `8..` of the keys longer than eight bytes.
+    tails: Vec<u8>,
+    /// Where the tail of id `i` starts in `tails` (`tail_at[i]`; unused for short keys).
+    tail_at: Vec<u32>,
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let m = u128::from(a) * u128::from(b);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+/// The first eight bytes of `key`, little-endian, zero-padded.
+#[inline]
+fn head_of(key: &[u8]) -> u64 {
+    if key.len() >= 8 {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&key[..8]);
+        u64::from_le_bytes(b)
+    } else {
+        let mut b = [0u8; 8];
+        b[..key.len()].copy_from_slice(key);
+        u64::from_le_bytes(b)
+    }
+}
+
+/// The first eight bytes of `bytes[start..end]`, as [`head_of`] gives them, read with one
+/// load when the text goes on for eight bytes after `start`.
+#[inline]
+pub(crate) fn head_at(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    match bytes.get(start..start + 8) {
+        Some(w) => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let w = u64::from_le_bytes(b);
+            if n >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        None => head_of(&bytes[start..end]),
+    }
+}
+
+#[inline(always)]
+fn hash(head: u64, key: &[u8]) -> u64 {
+    let mut h = fold_mul(head ^ K, (key.len() as u64) ^ 0x2D35_8DCC_AA6C_78A5);
+    if key.len() > 8 {
+        for c in key[8..].chunks(8) {
+            h = fold_mul(h ^ head_of(c), K);
+        }
+    }
+    h
+}
+
+impl Default for Vocab {
+    fn default() -> Vocab {
+        Vocab::with_capacity(0)
+    }
+}
+
+impl Vocab {
+    /// An empty table with room for `n` keys.
+    pub(crate) fn with_capacity(n: usize) -> Vocab {
+        let cap = (2 * n + 1).next_power_of_two().max(16);
+        Vocab {
+            slots: vec![Slot::default(); cap],
+            shift: 64 - cap.trailing_zeros(),
+            len: 0,
+            tails: Vec::new(),
+            tail_at: vec![0],
+        }
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The id of `key`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, key: &[u8]) -> Option<u32> {
+        self.get_with_head(head_of(key), key)
+    }
+
+    /// [`Vocab::get`] with the key's head computed by the caller ([`head_at`]).
+    #[inline(always)]
+    pub(crate) fn get_with_head(&self, head: u64, key: &[u8]) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash(head, key) >> self.shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s.id == 0 {
+                return None;
+            }
+            if s.head == head && s.len as usize == key.len() && self.tail_eq(s.id, key) {
+                return Some(s.id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn tail_eq(&self, id: u32, key: &[u8]) -> bool {
+        if key.len() <= 8 {
+            return true;
+        }
+        let at = self.tail_at[id as usize] as usize;
+        self.tails.get(at..at + key.len() - 8) == Some(&key[8..])
+    }
+
+    /// The id of `key`, inserting it with id `len() + 1` if it is new. Keys longer than
+    /// `u32::MAX` bytes are refused.
+    pub(crate) fn insert(&mut self, key: &[u8]) -> Result<u32, String> {
+        let head = head_of(key);
+        if let Some(id) = self.get_with_head(head, key) {
+            return Ok(id);
+        }
+        let len = u32::try_from(key.len()).map_err(|_| "a name token longer than 4 GiB".to_string())?;
+        let id = u32::try_from(self.len + 1).map_err(|_| "too many distinct name tokens".to_string())?;
+        // At most half full: with linear probing a miss (the common case) then looks at
+        // about two slots on average; at three quarters full it would be eight.
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let at = if key.len() > 8 {
+            let at = u32::try_from(self.tails.len()).map_err(|_| "name tokens too long".to_string())?;
+            self.tails.extend_from_slice(&key[8..]);
+            at
+        } else {
+            0
+        };
+        self.tail_at.push(at);
+        self.put(Slot { head, len, id }, hash(head, key));
+        self.len += 1;
+        Ok(id)
+    }
+
+    fn put(&mut self, slot: Slot, h: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        while self.slots[i].id != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The full key of the key in `slot`.
+    fn key_of(&self, s: &Slot) -> Vec<u8> {
+        let mut k = s.head.to_le_bytes()[..(s.len as usize).min(8)].to_vec();
+        if s.len > 8 {
+            let at = self.tail_at[s.id as usize] as usize;
+            k.extend_from_slice(&self.tails[at..at + s.len as usize - 8]);
+        }
+        k
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let cap = old.len() * 2;
+        self.slots = vec![Slot::default(); cap];
+        self.shift = 64 - cap.trailing_zeros();
+        for s in old.iter().filter(|s| s.id != 0) {
+            let h = hash(s.head, &self.key_of(s));
+            self.put(*s, h);
+        }
+    }
+
+    /// Renumbers the ids: id `i` becomes `map[i]` (`map[0]` is unused). `map` must be a
+    /// permutation of `1..=len()`.
+    pub(crate) fn renumber(&mut self, map: &[u32]) {
+        let mut tail_at = vec![0; self.tail_at.len()];
+        for (old, &at) in self.tail_at.iter().enumerate().skip(1) {
+            tail_at[map[old] as usize] = at;
+        }
+        self.tail_at = tail_at;
+        for s in self.slots.iter_mut().filter(|s| s.id != 0) {
+            s.id = map[s.id as usize];
+        }
+    }
+
+    /// Calls `f(key, id)` for every key.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(&[u8], u32)) {
+        for s in self.slots.iter().filter(|s| s.id != 0) {
+            f(&self.key_of(s), s.id);
+        }
+    }
+
+    /// Releases spare capacity of the side tables.
+    pub(crate) fn shrink(&mut self) {
+        self.tails.shrink_to_fit();
+        self.tail_at.shrink_to_fit();
+    }
+
+    /// Heap bytes held.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<Slot>() + self.tails.capacity() + 4 * self.tail_at.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_get_grow_renumber() {
+        let keys: Vec<String> = (0..5000)
+            .map(|i| if i % 3 == 0 { format!("k{i}") } else { format!("a-long-key-{i}-tail") })
+            .collect();
+        let mut v = Vocab::default();
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(v.insert(k.as_bytes()), Ok(i as u32 + 1));
+        }
+        assert_eq!(v.insert(keys[10].as_bytes()), Ok(11));
+        assert_eq!(v.len(), keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(v.get(k.as_bytes()), Some(i as u32 + 1));
+        }
+        for miss in ["", "k1", "a-long-key-1-tai", "a-long-key-1-tail!", "k0\0"] {
+            assert_eq!(v.get(miss.as_bytes()), None, "{miss:?}");
+        }
+        let n = keys.len() as u32;
+        let map: Vec<u32> = std::iter::once(0).chain((1..=n).map(|i| n + 1 - i)).collect();
+        v.renumber(&map);
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(v.get(k.as_bytes()), Some(n - i as u32));
+        }
+    }
+
+    #[test]
+    fn head_at_matches_head_of() {
+        let text = b"Erbil, Kurdistan Region; ab";
+        for s in 0..text.len() {
+            for e in s..=text.len() {
+                assert_eq!(head_at(text, s, e), head_of(&text[s..e]), "{s}..{e}");
+            }
+        }
+    }
+}
