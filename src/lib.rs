@@ -88,6 +88,7 @@ pub mod conll;
 #[cfg(feature = "embedded")]
 mod embedded;
 mod entity;
+mod entries;
 mod error;
 pub mod eval;
 mod gazetteer;

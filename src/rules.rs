@@ -41,11 +41,11 @@
 //! capitals; gazetteer names still match their all-capitals forms, and `coref` still
 //! applies.
 
+use crate::entries::{Entries, EntryData, EntryRef};
 use crate::gazetteer::{CaseMode, Entry, Gazetteer};
 use crate::label::Label;
 use crate::matcher::FxMap;
 use crate::resolve::SpanCands;
-use crate::tagger::EntryData;
 use crate::tokenize::{Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -553,7 +553,7 @@ impl RuleEngine {
         text: &str,
         tokens: &[Token],
         phrases: &[SpanCands],
-        entries: &[EntryData],
+        entries: &Entries,
         s: &mut RuleScratch,
     ) {
         let lex = &self.lex;
@@ -616,8 +616,7 @@ impl RuleEngine {
         s.ends.resize(tokens.len(), 0);
         s.phrases.clear();
         for p in phrases {
-            let bits =
-                p.cands.iter().map(|&c| kind_bit(entries[c as usize].label.as_str())).fold(0, |x, y| x | y);
+            let bits = p.cands.iter().map(|&c| kind_bit(entries.label(c).as_str())).fold(0, |x, y| x | y);
             s.starts[p.start_tok as usize] |= bits;
             s.ends[p.end_tok as usize - 1] |= bits;
             s.phrases.push((p.start_tok, p.end_tok, bits));
@@ -762,7 +761,7 @@ impl RuleEngine {
         tokens: &[Token],
         s: &RuleScratch,
         gaz: &[SpanCands],
-        entries: &[EntryData],
+        entries: &Entries,
         out: &mut Vec<Proposal>,
     ) {
         let feats = &s.feats;
@@ -771,13 +770,13 @@ impl RuleEngine {
         // Strong gazetteer places and organizations by start token.
         let strong_at = |k: usize| {
             starting_at(gaz, k).iter().any(|g| {
-                g.best_priority >= 20 && matches!(entries[g.cands[0] as usize].label, Label::Loc | Label::Org)
+                g.best_priority >= 20 && matches!(entries.label(g.cands[0]), Label::Loc | Label::Org)
             })
         };
         // Any gazetteer name other than a person's starting at a token: "German" the
         // nationality is no given name in "German Chancellor".
         let other_at =
-            |k: usize| starting_at(gaz, k).iter().any(|g| entries[g.cands[0] as usize].label != Label::Per);
+            |k: usize| starting_at(gaz, k).iter().any(|g| *entries.label(g.cands[0]) != Label::Per);
         // How far the gazetteer names starting at or before each token reach.
         let mut reach = vec![0u32; n];
         let mut g_it = gaz.iter().peekable();
@@ -1198,18 +1197,18 @@ fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
 pub(crate) struct DocCtx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub entries: &'a [EntryData],
+    pub entries: &'a Entries,
     pub dynamic: &'a mut Vec<EntryData>,
 }
 
 impl DocCtx<'_> {
-    fn entry(&self, c: u32) -> &EntryData {
-        crate::tagger::entry(self.entries, self.dynamic, c)
+    fn entry(&self, c: u32) -> EntryRef<'_> {
+        crate::entries::entry(self.entries, self.dynamic, c)
     }
 
     /// Adds a reading derived from candidate `c` under another rule; returns its index.
     fn derive(&mut self, c: u32, rule: Arc<str>, label: Option<Label>) -> u32 {
-        let mut e = self.entry(c).clone();
+        let mut e = self.entry(c).to_data();
         e.source = rule;
         if let Some(l) = label {
             e.label = l;
@@ -1272,7 +1271,7 @@ impl RuleEngine {
         };
         let is_place = |cx: &DocCtx<'_>, sp: &SpanCands| {
             let e = cx.entry(sp.cands[0]);
-            e.label == Label::Loc && sp.best_priority < 30
+            *e.label == Label::Loc && sp.best_priority < 30
         };
         let mut teams: Vec<String> = Vec::new();
         for idx in 0..spans.len() {
@@ -1352,13 +1351,13 @@ impl RuleEngine {
         spans.sort_by_key(|sp| (sp.start, sp.end));
         for sp in spans.iter_mut() {
             let named = teams.iter().any(|t| *t == text[sp.start..sp.end]);
-            let has_club = sp.cands.iter().any(|&c| cx.entry(c).label == Label::Org);
+            let has_club = sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
             if !is_place(cx, sp) || !(named || has_club) {
                 continue;
             }
             // Prefer an organization the gazetteers offer for the span (the club), else
             // make one from the place.
-            match sp.cands.iter().position(|&c| cx.entry(c).label == Label::Org) {
+            match sp.cands.iter().position(|&c| *cx.entry(c).label == Label::Org) {
                 Some(pos) => {
                     let c = sp.cands.remove(pos);
                     sp.cands.insert(0, c);
@@ -1433,7 +1432,7 @@ impl RuleEngine {
         if self.rules.coref {
             for sp in spans.iter() {
                 let c = sp.cands[0];
-                if cx.entry(c).label != Label::Per {
+                if *cx.entry(c).label != Label::Per {
                     continue;
                 }
                 let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
@@ -1486,10 +1485,9 @@ impl RuleEngine {
             if let Some(sp) =
                 spans.get_mut(at).filter(|sp| sp.start_tok as usize == k && sp.end_tok as usize == k + 1)
             {
-                let best = cx.entry(sp.cands[0]).clone();
-                let target = cx.entry(c).clone();
+                let differ = cx.entry(sp.cands[0]).label != cx.entry(c).label;
                 let strong_enough = rule == "rule:coref" || sp.best_priority < 20;
-                if best.label != target.label && strong_enough {
+                if differ && strong_enough {
                     let d = cx.derive(c, src, None);
                     sp.cands.insert(0, d);
                     sp.best_priority = cx.entry(d).priority;

@@ -1,10 +1,11 @@
 //! The tagger: gazetteers compiled into matchers, and the pipeline that runs them.
 
-use crate::entity::{Candidate, Entity};
+use crate::entity::Entity;
+use crate::entries::{entry, Entries, EntryData};
 use crate::error::{Error, Result};
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
-use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
+use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
 use crate::normalize::{upper, KeyKind};
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
@@ -12,18 +13,8 @@ use crate::tokenize::{tokenize_into, Token};
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// What the tagger keeps of an entry.
-#[derive(Clone, Debug)]
-pub(crate) struct EntryData {
-    pub name: Arc<str>,
-    pub label: Label,
-    pub id: Option<Arc<str>>,
-    pub priority: i32,
-    pub source: Arc<str>,
-}
-
 pub(crate) struct Inner {
-    pub entries: Vec<EntryData>,
+    pub entries: Entries,
     pub channels: Vec<Channel>,
     pub overlap: Overlap,
     pub rules: Option<RuleEngine>,
@@ -68,21 +59,10 @@ pub struct Scratch {
     phrases: Vec<SpanCands>,
     extra: Vec<SpanCands>,
     /// Where each token range of `extra` is.
-    extra_at: crate::matcher::FxMap<(u32, u32), usize>,
+    extra_at: FxMap<(u32, u32), usize>,
     proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
-}
-
-/// Candidate `c`: an entry of the tagger, or a reading a rule made for this document.
-#[inline]
-pub(crate) fn entry<'a>(entries: &'a [EntryData], dynamic: &'a [EntryData], c: u32) -> &'a EntryData {
-    let n = entries.len();
-    if (c as usize) < n {
-        &entries[c as usize]
-    } else {
-        &dynamic[c as usize - n]
-    }
 }
 
 /// A mention's text with every run of white space made one space: the name of an entity
@@ -113,7 +93,7 @@ impl Tagger {
     pub fn empty() -> Tagger {
         Tagger {
             inner: Arc::new(Inner {
-                entries: Vec::new(),
+                entries: Entries::default(),
                 distinct: 0,
                 internal_from: 0,
                 channels: Vec::new(),
@@ -247,8 +227,8 @@ impl Tagger {
                 start: sp.start,
                 end: sp.end,
                 label: best.label.clone(),
-                name: best.name.clone(),
-                id: best.id.clone(),
+                name: best.name.into(),
+                id: best.id.map(Into::into),
                 source: best.source.clone(),
                 alternatives: sp.cands[1..]
                     .iter()
@@ -278,7 +258,7 @@ impl Tagger {
             raw,
             tokens,
             |r| channels[r.channel as usize].entries_of(r.pattern),
-            |e| entries[e as usize].priority,
+            |e| entries.priority(e),
             out,
         );
     }
@@ -317,24 +297,8 @@ impl Tagger {
 
     /// Approximate heap bytes held by the compiled tagger.
     pub fn memory_usage(&self) -> usize {
-        let entries: usize = self
-            .inner
-            .entries
-            .iter()
-            .map(|e| std::mem::size_of::<EntryData>() + e.name.len() + e.id.as_ref().map_or(0, |i| i.len()))
-            .sum();
-        entries + self.inner.channels.iter().map(Channel::memory_usage).sum::<usize>()
-    }
-}
-
-impl EntryData {
-    pub(crate) fn candidate(&self) -> Candidate {
-        Candidate {
-            label: self.label.clone(),
-            name: self.name.clone(),
-            id: self.id.clone(),
-            source: self.source.clone(),
-        }
+        self.inner.entries.memory_usage()
+            + self.inner.channels.iter().map(Channel::memory_usage).sum::<usize>()
     }
 }
 
@@ -421,25 +385,17 @@ impl TaggerBuilder {
     /// When the matcher cannot be built (more than two million distinct name tokens in
     /// one channel, or the automaton's own limits).
     pub fn build(self) -> Result<Tagger> {
-        let mut entries = Vec::new();
+        let mut entries = Entries::default();
         let mut channels: Vec<ChannelBuilder> = Vec::new();
         let mut tokens = Vec::new();
         let mut distinct = 0usize;
         // An id names one entry across all gazetteers: a later entry with the same id and
         // label adds its surface forms to the first.
-        let mut by_id: std::collections::HashMap<(&str, &Label), u32> = std::collections::HashMap::new();
-        let mut by_name: std::collections::HashMap<(usize, &Label, &str), u32> =
-            std::collections::HashMap::new();
+        let mut by_id: FxMap<(&str, &Label), u32> = FxMap::default();
+        let mut by_name: FxMap<(usize, &Label, &str), u32> = FxMap::default();
         for (gi, g) in self.gazetteers.iter().enumerate() {
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
-                let data = EntryData {
-                    name: e.name.as_str().into(),
-                    label: e.label.clone(),
-                    id: e.id.as_deref().map(Into::into),
-                    priority: e.priority,
-                    source: source.clone(),
-                };
                 // Without an id, the same name and label twice in one gazetteer is one entry
                 // too (a duplicated line), not two identical readings.
                 let known = match e.id.as_deref() {
@@ -449,9 +405,9 @@ impl TaggerBuilder {
                 let ix = match known {
                     Some(ix) => ix,
                     None => {
-                        let ix =
-                            u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
-                        entries.push(data.clone());
+                        let ix = entries
+                            .push(&e.name, &e.label, e.id.as_deref(), e.priority, &source)
+                            .map_err(Error::build)?;
                         distinct += 1;
                         match e.id.as_deref() {
                             Some(id) => by_id.insert((id, &e.label), ix),
@@ -460,8 +416,7 @@ impl TaggerBuilder {
                         ix
                     }
                 };
-                let data = entries[ix as usize].clone();
-                let base_priority = data.priority;
+                let base_priority = entries.priority(ix);
                 // Surface forms with a priority of their own point at a copy of the entry
                 // that carries that priority.
                 let mut variants: Vec<(i32, u32)> = Vec::new();
@@ -477,9 +432,7 @@ impl TaggerBuilder {
                         Some(p) if p != base_priority => match variants.iter().find(|v| v.0 == p) {
                             Some(v) => v.1,
                             None => {
-                                let vix = u32::try_from(entries.len())
-                                    .map_err(|_| Error::build("too many entries"))?;
-                                entries.push(EntryData { priority: p, ..data.clone() });
+                                let vix = entries.push_variant(ix, p).map_err(Error::build)?;
                                 variants.push((p, vix));
                                 vix
                             }
@@ -520,14 +473,7 @@ impl TaggerBuilder {
             let key = KeyKind { fold_case: false, fold_accents: false };
             let ch = channel_for(&mut channels, key);
             for e in g.entries() {
-                let ix = u32::try_from(entries.len()).map_err(|_| Error::build("too many entries"))?;
-                entries.push(EntryData {
-                    name: e.name.as_str().into(),
-                    label: e.label.clone(),
-                    id: None,
-                    priority: 0,
-                    source: source.clone(),
-                });
+                let ix = entries.push(&e.name, &e.label, None, 0, &source).map_err(Error::build)?;
                 for form in [e.name.clone(), upper(&e.name)] {
                     tokens.clear();
                     tokenize_into(&form, &mut tokens);
@@ -535,6 +481,7 @@ impl TaggerBuilder {
                 }
             }
         }
+        entries.shrink();
         channels.sort_by_key(ChannelBuilder::key);
         let channels =
             channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();

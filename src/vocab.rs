@@ -74,11 +74,15 @@ pub(crate) fn head_at(bytes: &[u8], start: usize, end: usize) -> u64 {
 
 #[inline(always)]
 fn hash(head: u64, key: &[u8]) -> u64 {
-    let mut h = fold_mul(head ^ K, (key.len() as u64) ^ 0x2D35_8DCC_AA6C_78A5);
-    if key.len() > 8 {
-        for c in key[8..].chunks(8) {
-            h = fold_mul(h ^ head_of(c), K);
-        }
+    hash_parts(head, key.len(), key.get(8..).unwrap_or(&[]))
+}
+
+/// The hash of a key given as its head, its length and its bytes after the eighth.
+#[inline(always)]
+fn hash_parts(head: u64, len: usize, tail: &[u8]) -> u64 {
+    let mut h = fold_mul(head ^ K, (len as u64) ^ 0x2D35_8DCC_AA6C_78A5);
+    for c in tail.chunks(8) {
+        h = fold_mul(h ^ head_of(c), K);
     }
     h
 }
@@ -175,23 +179,32 @@ impl Vocab {
         self.slots[i] = slot;
     }
 
-    /// The full key of the key in `slot`.
+    /// The bytes after the eighth of the key in slot `s`.
+    fn tail(&self, s: &Slot) -> &[u8] {
+        if s.len <= 8 {
+            return &[];
+        }
+        let at = self.tail_at[s.id as usize] as usize;
+        &self.tails[at..at + s.len as usize - 8]
+    }
+
+    /// The full key of the key in slot `s`.
     fn key_of(&self, s: &Slot) -> Vec<u8> {
         let mut k = s.head.to_le_bytes()[..(s.len as usize).min(8)].to_vec();
-        if s.len > 8 {
-            let at = self.tail_at[s.id as usize] as usize;
-            k.extend_from_slice(&self.tails[at..at + s.len as usize - 8]);
-        }
+        k.extend_from_slice(self.tail(s));
         k
     }
 
     fn grow(&mut self) {
+        self.rehash(self.slots.len() * 2);
+    }
+
+    fn rehash(&mut self, cap: usize) {
         let old = std::mem::take(&mut self.slots);
-        let cap = old.len() * 2;
         self.slots = vec![Slot::default(); cap];
         self.shift = 64 - cap.trailing_zeros();
         for s in old.iter().filter(|s| s.id != 0) {
-            let h = hash(s.head, &self.key_of(s));
+            let h = hash_parts(s.head, s.len as usize, self.tail(s));
             self.put(*s, h);
         }
     }
@@ -216,8 +229,14 @@ impl Vocab {
         }
     }
 
-    /// Releases spare capacity of the side tables.
+    /// Releases spare capacity: the table is made as small as it can be while at most
+    /// three quarters full (lookups after building are mostly of keys that are in it,
+    /// and those stay short), and the side tables exact.
     pub(crate) fn shrink(&mut self) {
+        let cap = (self.len + self.len / 3 + 1).next_power_of_two().max(16);
+        if cap < self.slots.len() {
+            self.rehash(cap);
+        }
         self.tails.shrink_to_fit();
         self.tail_at.shrink_to_fit();
     }
