@@ -1,10 +1,11 @@
 //! Matching: an Aho-Corasick automaton over token codes.
 //!
 //! Each distinct token of the gazetteer names (after normalization) gets a number, written
-//! as a short byte code; a name becomes the concatenation of its tokens' codes. A document
-//! is tokenized the same way, and its tokens are looked up in the vocabulary ([`Vocab`]):
-//! a known token becomes its code, and the end of a possible name one separator code that
-//! no name contains. The automaton then runs over these codes.
+//! as a short byte code; a name becomes the concatenation of its tokens' codes, and the
+//! automaton is built over these. A document is tokenized the same way, and its tokens
+//! are looked up in the vocabulary ([`Vocab`]) and fed to the automaton one code at a
+//! time: a known token moves it on, an unknown one sends it back to its start state (no
+//! name holds that token).
 //!
 //! Why codes and not characters:
 //! - every match is whole tokens by construction, so "Iran" never matches inside
@@ -33,7 +34,10 @@ use crate::tokenize::{
     Token, HIGH_BITS,
 };
 use crate::vocab::{head_at, Vocab};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::{self, NFA};
+use aho_corasick::nfa::noncontiguous;
+use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -87,8 +91,7 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Token id 0 is the separator; names use ids from 1.
-const SEPARATOR: u32 = 0;
+// Token ids start at 1 (the vocabulary marks empty slots with 0).
 
 // Codes have one to four bytes. The first byte has its high bit set and says how many
 // follow; the others do not. Ids are given by how often a token occurs in the names, so
@@ -99,29 +102,32 @@ const THREE: u32 = TWO + 30 * 128 * 128;
 /// Largest id a code can carry.
 const MAX_ID: u32 = THREE + 2 * 128 * 128 * 128 - 1;
 
+/// Writes the code of `id` into `out`; returns its length.
 #[inline]
-fn push_code(out: &mut Vec<u8>, id: u32) -> usize {
+fn encode(id: u32, out: &mut [u8; 4]) -> usize {
     if id < ONE {
-        out.push(0x80 | id as u8);
+        out[0] = 0x80 | id as u8;
         1
     } else if id < TWO {
         let x = id - ONE;
-        out.extend_from_slice(&[0xA0 + (x >> 7) as u8, (x & 0x7F) as u8]);
+        *out = [0xA0 + (x >> 7) as u8, (x & 0x7F) as u8, 0, 0];
         2
     } else if id < THREE {
         let x = id - TWO;
-        out.extend_from_slice(&[0xE0 + (x >> 14) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8]);
+        *out = [0xE0 + (x >> 14) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8, 0];
         3
     } else {
         let x = id - THREE;
-        out.extend_from_slice(&[
-            0xFE + (x >> 21) as u8,
-            ((x >> 14) & 0x7F) as u8,
-            ((x >> 7) & 0x7F) as u8,
-            (x & 0x7F) as u8,
-        ]);
+        *out = [0xFE + (x >> 21) as u8, ((x >> 14) & 0x7F) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8];
         4
     }
+}
+
+#[inline]
+fn push_code(out: &mut Vec<u8>, id: u32) {
+    let mut code = [0; 4];
+    let n = encode(id, &mut code);
+    out.extend_from_slice(&code[..n]);
 }
 
 /// A match: tokens `start..end` of the document, and the pattern that matched.
@@ -228,7 +234,7 @@ impl ChannelBuilder {
             ends.push(bytes.len());
         }
         drop(names);
-        let ac = if patterns.is_empty() {
+        let nfa = if patterns.is_empty() {
             None
         } else {
             let pats = ends.iter().scan(0, |s, &e| {
@@ -236,19 +242,24 @@ impl ChannelBuilder {
                 *s = e;
                 Some(p)
             });
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    // Code bytes are dense and uniform: a prefilter finds nothing to skip
-                    // and costs a third of the build time.
-                    .prefilter(false)
-                    // Full transition tables only for the start state: deeper ones cost a
-                    // fifth of the automaton's memory and save little search time.
-                    .dense_depth(1)
-                    .build(pats)
-                    .map_err(|e| e.to_string())?,
-            )
+            // Code bytes are dense and uniform: a prefilter finds nothing to skip and
+            // costs a third of the build time. Full transition tables for the first two
+            // levels make filling in the failure transitions fast; the compact automaton
+            // keeps one only for its start state (deeper ones would cost a fifth of its
+            // memory and save little search time).
+            let nnfa = noncontiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .dense_depth(2)
+                .build(pats)
+                .map_err(|e| e.to_string())?;
+            drop(bytes);
+            let nfa = contiguous::Builder::new()
+                .dense_depth(1)
+                .build_from_noncontiguous(&nnfa)
+                .map_err(|e| e.to_string())?;
+            let start = nfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
+            Some((nfa, start))
         };
         entries.shrink_to_fit();
         // What can begin a name: the first tokens of the patterns, and the first two bytes
@@ -265,7 +276,7 @@ impl ChannelBuilder {
                 starts.add(key);
             }
         });
-        Ok(Channel { key, vocab, ac, entry_ranges, entries, first, starts })
+        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, starts })
     }
 }
 
@@ -273,7 +284,8 @@ impl ChannelBuilder {
 pub(crate) struct Channel {
     key: KeyKind,
     vocab: Vocab,
-    ac: Option<AhoCorasick>,
+    /// The automaton over codes, and its (unanchored) start state.
+    nfa: Option<(NFA, StateID)>,
     /// Pattern p stands for `entries[entry_ranges[p]..entry_ranges[p + 1]]`.
     entry_ranges: Vec<u32>,
     entries: Vec<u32>,
@@ -385,12 +397,13 @@ fn fold_mul(a: u64, b: u64) -> u64 {
 /// A channel's state within one document.
 #[derive(Default)]
 struct ChannelScratch {
-    codes: Vec<u8>,
-    /// The token of each code byte.
-    code_token: Vec<u32>,
-    /// Whether the last token looked at was in the vocabulary and followed a token that
-    /// begins a name (so the next token must be looked up too).
-    emitting: bool,
+    /// The automaton's state after the last token fed to it (`None`: the start state, no
+    /// name in progress).
+    state: Option<StateID>,
+    /// Since the automaton last left its start state: the code bytes fed, and each token
+    /// fed with the offset of its code (to turn a match's length into its first token).
+    fed: u32,
+    tokens: Vec<(u32, u32)>,
 }
 
 /// Reusable buffers for one search.
@@ -437,18 +450,16 @@ pub(crate) fn find_all(
         s.channels.resize_with(channels.len(), ChannelScratch::default);
     }
     for cs in &mut s.channels {
-        cs.codes.clear();
-        cs.code_token.clear();
-        cs.emitting = false;
+        cs.state = None;
     }
-    let live = |c: &Channel| c.ac.is_some();
+    let live = |c: &Channel| c.nfa.is_some();
     if !channels.iter().any(live) {
         return;
     }
     if tokenized {
-        for (ch, cs) in channels.iter().zip(&mut s.channels).filter(|(c, _)| live(c)) {
+        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate().filter(|(_, (c, _))| live(c)) {
             for (i, t) in tokens.iter().enumerate() {
-                ch.step(text, t, i as u32, text[t.start..t.end].is_ascii(), cs, &mut s.key);
+                ch.step(text, t, i as u32, text[t.start..t.end].is_ascii(), cs, &mut s.key, ci as u16, out);
             }
         }
     } else {
@@ -464,7 +475,7 @@ pub(crate) fn find_all(
             let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
             let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
                 live(ch)
-                    && (cs.emitting
+                    && (cs.state.is_some()
                         || if short {
                             ch.short_run_may_start(bytes, i, e, chunk)
                         } else {
@@ -474,30 +485,16 @@ pub(crate) fn find_all(
             if needed {
                 let from = tokens.len();
                 let ascii = tokenize_run(text, i, e, tokens);
-                for (ch, cs) in channels.iter().zip(&mut s.channels).filter(|(c, _)| live(c)) {
+                for (ci, (ch, cs)) in
+                    channels.iter().zip(&mut s.channels).enumerate().filter(|(_, (c, _))| live(c))
+                {
                     for (k, t) in tokens[from..].iter().enumerate() {
                         let ascii = ascii || text[t.start..t.end].is_ascii();
-                        ch.step(text, t, (from + k) as u32, ascii, cs, &mut s.key);
+                        ch.step(text, t, (from + k) as u32, ascii, cs, &mut s.key, ci as u16, out);
                     }
                 }
             }
             i = skip_space(bytes, e);
-        }
-    }
-    for (ci, (ch, cs)) in channels.iter().zip(&s.channels).enumerate() {
-        let Some(ac) = &ch.ac else { continue };
-        if cs.codes.is_empty() {
-            continue;
-        }
-        for m in ac.find_overlapping_iter(&cs.codes) {
-            let first = cs.code_token[m.start()];
-            let last = cs.code_token[m.end() - 1];
-            out.push(RawMatch {
-                start: first,
-                end: last + 1,
-                channel: ci as u16,
-                pattern: m.pattern().as_u32(),
-            });
         }
     }
 }
@@ -579,28 +576,64 @@ impl Channel {
         false
     }
 
-    /// Looks at token `i` (`t`, ASCII or not) of `text`: appends its code while a possible name goes on
-    /// or when it begins one, and one separator code when a possible name ends.
+    /// Feeds token `i` (`t`, ASCII or not) of `text` to the automaton when it can begin or
+    /// continue a name, and appends the matches that end with it to `out` (as matches of
+    /// channel `index`).
+    ///
+    /// While the automaton sits in its start state, only tokens that begin a name matter
+    /// (feeding any other would leave it there), and most are told apart by the start
+    /// filter without a lookup. Otherwise every token is looked up: a known one is fed, an
+    /// unknown one ends every name in progress.
+    #[allow(clippy::too_many_arguments)]
     #[inline]
-    fn step(&self, text: &str, t: &Token, i: u32, ascii: bool, cs: &mut ChannelScratch, buf: &mut String) {
-        // Most tokens begin no name: tell so from their first bytes when they are ASCII
-        // (the key of an ASCII token is the token, or its lower case).
-        if !cs.emitting && ascii && !self.starts.test(text.as_bytes(), t.start) {
+    fn step(
+        &self,
+        text: &str,
+        t: &Token,
+        i: u32,
+        ascii: bool,
+        cs: &mut ChannelScratch,
+        buf: &mut String,
+        index: u16,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let Some((nfa, start)) = &self.nfa else { return };
+        if cs.state.is_none() && ascii && !self.starts.test(text.as_bytes(), t.start) {
             return;
         }
-        match self.lookup(text, t, ascii, buf) {
-            Some(id) if cs.emitting || self.begins_name(id) => {
-                let n = push_code(&mut cs.codes, id);
-                cs.code_token.extend(std::iter::repeat(i).take(n));
-                cs.emitting = true;
+        let id = match self.lookup(text, t, ascii, buf) {
+            Some(id) if cs.state.is_some() || self.begins_name(id) => id,
+            _ => {
+                cs.state = None;
+                return;
             }
-            _ if cs.emitting => {
-                push_code(&mut cs.codes, SEPARATOR);
-                cs.code_token.push(i);
-                cs.emitting = false;
+        };
+        let mut sid = match cs.state {
+            Some(sid) => sid,
+            None => {
+                cs.fed = 0;
+                cs.tokens.clear();
+                *start
             }
-            _ => {}
+        };
+        let mut code = [0u8; 4];
+        let n = encode(id, &mut code);
+        cs.tokens.push((i, cs.fed));
+        for &b in &code[..n] {
+            sid = nfa.next_state(Anchored::No, sid, b);
         }
+        cs.fed += n as u32;
+        if nfa.is_match(sid) {
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                let at = cs.fed - nfa.pattern_len(pid) as u32;
+                // Every pattern starts at a code the automaton was fed since it left its
+                // start state.
+                let first = cs.tokens.iter().rev().find(|x| x.1 == at).map_or(i, |x| x.0);
+                out.push(RawMatch { start: first, end: i + 1, channel: index, pattern: pid.as_u32() });
+            }
+        }
+        cs.state = (sid != *start).then_some(sid);
     }
 
     /// Approximate heap bytes held.
@@ -608,7 +641,7 @@ impl Channel {
         self.vocab.memory_usage()
             + 8 * self.first.capacity()
             + self.starts.memory_usage()
-            + self.ac.as_ref().map_or(0, |a| a.memory_usage())
+            + self.nfa.as_ref().map_or(0, |a| a.0.memory_usage())
             + 4 * (self.entry_ranges.capacity() + self.entries.capacity())
     }
 }
