@@ -269,25 +269,41 @@ impl Tagger {
     }
 
     /// Tags many texts, in order, on at most `threads` threads (each with its own
-    /// [`Scratch`]).
+    /// [`Scratch`]). Threads take the texts a few at a time as they finish, so a batch of
+    /// uneven texts still keeps every thread busy to the end.
     pub fn tag_batch_threads<S: AsRef<str> + Sync>(&self, texts: &[S], threads: usize) -> Vec<Vec<Entity>> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let threads = threads.min(texts.len()).max(1);
         if threads <= 1 {
             return texts.iter().map(|t| self.tag(t.as_ref())).collect();
         }
-        let chunk = texts.len().div_ceil(threads);
-        std::thread::scope(|sc| {
-            let handles: Vec<_> = texts
-                .chunks(chunk)
-                .map(|part| {
-                    sc.spawn(move || {
-                        let mut s = Scratch::default();
-                        part.iter().map(|t| self.tag_with(t.as_ref(), &mut s)).collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        })
+        // Blocks small enough to balance, large enough that taking one costs nothing.
+        let block = (texts.len() / (threads * 16)).clamp(1, 64);
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut s = Scratch::default();
+            let mut done = Vec::new();
+            loop {
+                let from = next.fetch_add(block, Ordering::Relaxed);
+                if from >= texts.len() {
+                    return done;
+                }
+                for (i, t) in texts[from..(from + block).min(texts.len())].iter().enumerate() {
+                    done.push((from + i, self.tag_with(t.as_ref(), &mut s)));
+                }
+            }
+        };
+        let parts = std::thread::scope(|sc| {
+            let others: Vec<_> = (1..threads).map(|_| sc.spawn(work)).collect();
+            let mut parts = vec![work()];
+            parts.extend(others.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))));
+            parts
+        });
+        let mut out = vec![Vec::new(); texts.len()];
+        for (i, found) in parts.into_iter().flatten() {
+            out[i] = found;
+        }
+        out
     }
 
     /// The number of entries.
