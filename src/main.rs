@@ -427,12 +427,48 @@ fn run_tag(a: TagArgs) -> Result<(), Fail> {
 }
 
 /// The id and the text field of a JSON line.
+///
+/// Only those two fields are built; the others are skipped as they are parsed (a
+/// document's other fields can outweigh its text, and a full `Value` tree of each line
+/// cost as much as tagging short documents).
 fn parse_json_line(line: &[u8], field: &str) -> Result<(Option<Value>, String), String> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use std::borrow::Cow;
+    struct Fields<'f>(&'f str);
+    impl<'de> Visitor<'de> for Fields<'_> {
+        type Value = (Option<Value>, Option<Value>);
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
+            let (mut id, mut text) = (None, None);
+            while let Some(k) = m.next_key::<Cow<'de, str>>()? {
+                if k == self.0 {
+                    text = Some(m.next_value::<Value>()?);
+                } else if k == "id" {
+                    id = Some(m.next_value::<Value>()?);
+                } else {
+                    m.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok((id, text))
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Fields<'_> {
+        type Value = (Option<Value>, Option<Value>);
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
     let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let v: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(mut obj) = v else { return Err("not a JSON object".into()) };
-    let id = obj.remove("id");
-    match obj.remove(field) {
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed = Fields(field).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    let (id, text) = match parsed {
+        Ok(v) => v,
+        Err(e) if e.is_data() => return Err("not a JSON object".into()),
+        Err(e) => return Err(format!("invalid JSON: {e}")),
+    };
+    match text {
         Some(Value::String(text)) => Ok((id, text)),
         _ => Err(format!("no string field {field:?}")),
     }

@@ -296,7 +296,9 @@ impl Tagger {
         let parts = std::thread::scope(|sc| {
             let others: Vec<_> = (1..threads).map(|_| sc.spawn(work)).collect();
             let mut parts = vec![work()];
-            parts.extend(others.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))));
+            parts.extend(
+                others.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            );
             parts
         });
         let mut out = vec![Vec::new(); texts.len()];
