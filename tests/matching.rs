@@ -5,7 +5,7 @@
 //! original text. Under the other configurations (case-insensitive, all overlaps) the
 //! expected entities must still be found; those configurations may find more.
 
-use gazetteer::{CaseMode, Entity, Entry, Gazetteer, Label, Overlap, Tagger};
+use gazetteer::{CaseMode, Entity, Entry, Gazetteer, Label, Overlap, Scratch, Tagger};
 
 struct Case {
     name: &'static str,
@@ -288,4 +288,29 @@ fn tagger_is_send_sync_and_threads_agree() {
             assert_eq!(h.join().unwrap(), single);
         }
     });
+}
+
+#[test]
+fn one_scratch_serves_several_taggers() {
+    // A Scratch keeps per-channel lookup caches: a tagger must never see another's.
+    let make = |name: &str, es: Vec<Entry>| {
+        let mut g = Gazetteer::new(name);
+        es.into_iter().for_each(|x| {
+            g.push(x);
+        });
+        Tagger::builder().gazetteer(g).build().unwrap()
+    };
+    let a = make("a", vec![e("Erbil", Label::Loc), e("Duhok", Label::Loc)]);
+    let b = make("b", vec![e("Duhok", Label::Org), e("Zakho", Label::Loc)]);
+    let text = "Erbil, Duhok and Zakho. Duhok again, then Erbil and Zakho.";
+    let mut s = Scratch::default();
+    for _ in 0..3 {
+        for t in [&a, &b] {
+            let mine = t.tag_with(text, &mut s);
+            assert_eq!(mine, t.tag_with(text, &mut Scratch::default()));
+        }
+    }
+    let found: Vec<_> = b.tag_with(text, &mut s).iter().map(|x| (x.text(text), x.label.clone())).collect();
+    assert_eq!(found[0], ("Duhok", Label::Org));
+    assert_eq!(found.len(), 4);
 }
