@@ -321,8 +321,9 @@ const NONE: u32 = u32::MAX;
 /// starts with, which the text shows before the token is cut out of it (a token such as
 /// "U.S" has head "U"). A token that starts with another ASCII byte is a one-byte
 /// punctuation token, or the possessive `'s`: those are kept in a byte table. Heads are
-/// kept as bits of a hashed bitset (a Bloom filter with one hash function) of eight to
-/// sixteen bits per head: about one false positive in ten.
+/// kept as bits of a hashed bitset (a Bloom filter with one hash function) of sixteen to
+/// thirty-two bits per head: about one false positive in twenty. (Eight bits per head, or
+/// a bitset small enough for the L1 cache, let through enough more runs to be slower.)
 #[derive(Clone)]
 struct StartFilter {
     heads: Vec<u64>,
@@ -351,7 +352,7 @@ fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> O
 
 impl StartFilter {
     fn new(expected: usize, fold: bool) -> StartFilter {
-        let bits = (expected * 8).next_power_of_two().clamp(1 << 12, 1 << 24);
+        let bits = (expected * 16).next_power_of_two().clamp(1 << 12, 1 << 24);
         StartFilter { heads: vec![0; bits / 64], shift: 64 - bits.trailing_zeros(), punct: [0; 4], fold }
     }
 
