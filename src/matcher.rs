@@ -397,11 +397,14 @@ impl StartFilter {
                 let i = self.slot(h);
                 self.heads[i / 64] & (1 << (i % 64)) != 0
             }
-            None => {
-                let b = chunk[0];
-                self.punct[usize::from(b) / 64] & (1 << (b % 64)) != 0
-            }
+            None => self.test_punct(chunk[0]),
         }
+    }
+
+    /// Whether the one-byte token `b` (ASCII, not a word byte) may begin a name.
+    #[inline]
+    fn test_punct(&self, b: u8) -> bool {
+        self.punct[usize::from(b) / 64] & (1 << (b % 64)) != 0
     }
 
     fn memory_usage(&self) -> usize {
@@ -504,7 +507,7 @@ pub(crate) fn find_all(
                 live(ch)
                     && (cs.state.is_some()
                         || if short {
-                            ch.short_run_may_start(bytes, i, e, chunk)
+                            ch.short_run_may_start(i, e, chunk)
                         } else {
                             ch.run_may_start(bytes, i, e)
                         })
@@ -572,22 +575,30 @@ impl Channel {
     /// [`Channel::run_may_start`] for a run of at most seven bytes, given the eight bytes
     /// at its start.
     #[inline]
-    fn short_run_may_start(&self, bytes: &[u8], s: usize, e: usize, chunk: [u8; 8]) -> bool {
+    fn short_run_may_start(&self, s: usize, e: usize, chunk: [u8; 8]) -> bool {
         let inside = below(e - s);
-        if u64::from_le_bytes(chunk) & HIGH_BITS & inside != 0 {
+        let w = u64::from_le_bytes(chunk);
+        if w & HIGH_BITS & inside != 0 {
             return true;
         }
-        // The run ends inside the chunk, so its head does too.
+        // The run ends inside the chunk, so do the heads of its tokens: every test is
+        // made on the chunk, shifted to the token's start.
         let word = word_masks(&chunk).0;
         if self.starts.test_chunk(chunk, word, || false) {
             return true;
         }
         let mut m = !word & HIGH_BITS & inside;
         while m != 0 {
-            let p = s + (m.trailing_zeros() / 8) as usize;
+            let k = (m.trailing_zeros() / 8) as usize;
             m &= m - 1;
-            if self.starts.test(bytes, p) || (p + 1 < e && self.starts.test(bytes, p + 1)) {
+            if self.starts.test_punct(chunk[k]) {
                 return true;
+            }
+            if s + k + 1 < e {
+                let shift = 8 * (k + 1);
+                if self.starts.test_chunk((w >> shift).to_le_bytes(), word >> shift, || false) {
+                    return true;
+                }
             }
         }
         false
