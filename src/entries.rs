@@ -8,7 +8,6 @@
 //! Readings that the rules make while tagging one document are [`EntryData`]: owned, and
 //! dropped with the document. [`entry`] looks up either kind as an [`EntryRef`].
 
-use crate::entity::Candidate;
 use crate::label::Label;
 use std::sync::Arc;
 
@@ -33,15 +32,6 @@ pub(crate) struct EntryRef<'a> {
 }
 
 impl EntryRef<'_> {
-    pub(crate) fn candidate(&self) -> Candidate {
-        Candidate {
-            label: self.label.clone(),
-            name: self.name.into(),
-            id: self.id.map(Into::into),
-            source: self.source.clone(),
-        }
-    }
-
     /// An owned copy, for a reading derived from this one.
     pub(crate) fn to_data(self) -> EntryData {
         EntryData {
@@ -69,12 +59,75 @@ struct Meta {
 const NO_ID: u32 = u32::MAX;
 
 /// The entries of a tagger.
-#[derive(Default)]
 pub(crate) struct Entries {
     meta: Vec<Meta>,
     strings: String,
     labels: Vec<Label>,
     sources: Vec<Arc<str>>,
+    /// Tells these entries from any others, for [`StringCache`].
+    uid: u64,
+}
+
+impl Default for Entries {
+    fn default() -> Entries {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Entries {
+            meta: Vec::new(),
+            strings: String::new(),
+            labels: Vec::new(),
+            sources: Vec::new(),
+            uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+/// The strings of the entities one thread makes, shared between its entities: an
+/// entity's name, id and source are reference-counted copies made once per entry and
+/// thread (not once per mention, and not shared with other threads, so no two threads
+/// count references on one string). Bounded: it starts over past 65,536 entries.
+#[derive(Default)]
+pub(crate) struct StringCache {
+    owner: u64,
+    strings: crate::matcher::FxMap<u32, (Arc<str>, Option<Arc<str>>)>,
+    sources: Vec<Option<Arc<str>>>,
+}
+
+impl StringCache {
+    /// The name, id and source of candidate `c` (see [`entry`]).
+    pub(crate) fn get(
+        &mut self,
+        entries: &Entries,
+        dynamic: &[EntryData],
+        c: u32,
+    ) -> (Arc<str>, Option<Arc<str>>, Arc<str>) {
+        let n = entries.len();
+        if c as usize >= n {
+            let d = &dynamic[c as usize - n];
+            return (d.name.clone(), d.id.clone(), d.source.clone());
+        }
+        if self.owner != entries.uid || self.strings.len() >= 1 << 16 {
+            if self.owner != entries.uid {
+                self.sources.clear();
+            }
+            self.owner = entries.uid;
+            self.strings.clear();
+        }
+        let m = &entries.meta[c as usize];
+        let (name, id) = self
+            .strings
+            .entry(c)
+            .or_insert_with(|| {
+                let id = (m.id != NO_ID).then(|| entries.string(m.id).into());
+                (entries.string(m.name).into(), id)
+            })
+            .clone();
+        let k = m.source as usize;
+        if self.sources.len() <= k {
+            self.sources.resize(k + 1, None);
+        }
+        let source = self.sources[k].get_or_insert_with(|| (*entries.sources[k]).into()).clone();
+        (name, id, source)
+    }
 }
 
 impl Entries {

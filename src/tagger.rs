@@ -1,7 +1,7 @@
 //! The tagger: gazetteers compiled into matchers, and the pipeline that runs them.
 
-use crate::entity::Entity;
-use crate::entries::{entry, Entries, EntryData};
+use crate::entity::{Candidate, Entity};
+use crate::entries::{entry, Entries, EntryData, StringCache};
 use crate::error::{Error, Result};
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
@@ -63,6 +63,7 @@ pub struct Scratch {
     proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
+    strings: StringCache,
 }
 
 /// A mention's text with every run of white space made one space: the name of an entity
@@ -222,18 +223,26 @@ impl Tagger {
         }
         out.reserve(spans.len());
         for sp in &spans {
-            let best = entry(entries, &s.dynamic, sp.cands[0]);
+            let c = sp.cands[0];
+            let (name, id, source) = s.strings.get(entries, &s.dynamic, c);
+            let mut alternatives = Vec::new();
+            for &c in &sp.cands[1..] {
+                let (name, id, source) = s.strings.get(entries, &s.dynamic, c);
+                alternatives.push(Candidate {
+                    label: entry(entries, &s.dynamic, c).label.clone(),
+                    name,
+                    id,
+                    source,
+                });
+            }
             out.push(Entity {
                 start: sp.start,
                 end: sp.end,
-                label: best.label.clone(),
-                name: best.name.into(),
-                id: best.id.map(Into::into),
-                source: best.source.clone(),
-                alternatives: sp.cands[1..]
-                    .iter()
-                    .map(|&c| entry(entries, &s.dynamic, c).candidate())
-                    .collect(),
+                label: entry(entries, &s.dynamic, c).label.clone(),
+                name,
+                id,
+                source,
+                alternatives,
             });
         }
         s.spans = spans;

@@ -300,8 +300,9 @@ fn one_scratch_serves_several_taggers() {
         });
         Tagger::builder().gazetteer(g).build().unwrap()
     };
-    let a = make("a", vec![e("Erbil", Label::Loc), e("Duhok", Label::Loc)]);
-    let b = make("b", vec![e("Duhok", Label::Org), e("Zakho", Label::Loc)]);
+    let a = make("a", vec![e("Erbil", Label::Loc), e("Duhok", Label::Loc).id("a:1")]);
+    let b =
+        make("b", vec![e("Dohuk Governorate", Label::Org).alias("Duhok").id("b:7"), e("Zakho", Label::Loc)]);
     let text = "Erbil, Duhok and Zakho. Duhok again, then Erbil and Zakho.";
     let mut s = Scratch::default();
     for _ in 0..3 {
@@ -310,7 +311,12 @@ fn one_scratch_serves_several_taggers() {
             assert_eq!(mine, t.tag_with(text, &mut Scratch::default()));
         }
     }
-    let found: Vec<_> = b.tag_with(text, &mut s).iter().map(|x| (x.text(text), x.label.clone())).collect();
-    assert_eq!(found[0], ("Duhok", Label::Org));
+    // Names, ids and sources come from the tagger at hand, whatever the Scratch saw.
+    let found = b.tag_with(text, &mut s);
+    let first = &found[0];
+    assert_eq!((first.text(text), &first.label, &*first.name), ("Duhok", &Label::Org, "Dohuk Governorate"));
+    assert_eq!((first.id.as_deref(), &*first.source), (Some("b:7"), "b"));
     assert_eq!(found.len(), 4);
+    let again = a.tag_with(text, &mut s);
+    assert_eq!((&*again[1].name, again[1].id.as_deref(), &*again[1].source), ("Duhok", Some("a:1"), "a"));
 }
