@@ -33,7 +33,7 @@ use crate::tokenize::{
     below, in_range, is_word_byte, non_word_mask, run_end, skip_space, space_mask, tokenize_run, word_masks,
     Token, HIGH_BITS,
 };
-use crate::vocab::{head_at, Vocab};
+use crate::vocab::{head_at, Vocab, ALIAS};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::{self, NFA};
 use aho_corasick::nfa::noncontiguous;
@@ -130,23 +130,53 @@ fn push_code(out: &mut Vec<u8>, id: u32) {
     out.extend_from_slice(&code[..n]);
 }
 
-/// A match: tokens `start..end` of the document, and the pattern that matched.
+/// A match: tokens `start..end` of the document, and the pattern that matched; `upper`
+/// when the text spelled some of it in capitals (through alias keys), which only the
+/// entries that accept the capitalized spelling accept, and `lower` when it spelled some
+/// of it in a way capitals would change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RawMatch {
     pub start: u32,
     pub end: u32,
     pub channel: u16,
     pub pattern: u32,
+    pub upper: bool,
+    pub lower: bool,
 }
 
+/// Set on an entry of a pattern when the pattern's own spelling is a name of the entry.
+const EXACT_OK: u32 = 1 << 31;
+/// Set on an entry of a pattern when the pattern spelled in capitals is a name of the
+/// entry.
+const CAPS_OK: u32 = 1 << 30;
+const FLAGS: u32 = EXACT_OK | CAPS_OK;
+
 /// Collects names for one channel while the tagger is built.
+///
+/// A name that also matches in capitals (case mode [`crate::CaseMode::Upper`]) does not
+/// get a second pattern: the capitalized keys of its tokens become aliases of the tokens'
+/// ids ("BARZANI" of "Barzani"), so text in capitals follows the same pattern. A match
+/// knows whether the text spelled any token in capitals through an alias, and whether it
+/// spelled any as a name token that capitals would change ("Barzani"); an entry takes
+/// the match only in a spelling it allows, and no entry takes "Masrour BARZANI".
+///
+/// A capitalized key that is already a token of its own ("US" beside "Us"), or that
+/// would alias two tokens, cannot be an alias; a name that needs one gets its
+/// capitalized form as a second pattern, which its entry takes in capitals only.
 pub(crate) struct ChannelBuilder {
     key: KeyKind,
     vocab: Vocab,
     /// The token ids of all names, one after another.
     seqs: Vec<u32>,
-    /// A name: where its ids start in `seqs`, how many there are, and its entry.
+    /// A name: where its ids start in `seqs`, how many there are, and its entry (with
+    /// `EXACT_OK` and `CAPS_OK` as its spellings allow).
     names: Vec<(u32, u32, u32)>,
+    /// The capitalized forms wanted: a name (index into `names`), where its keys start in
+    /// `upper_ends`, and how many there are.
+    uppers: Vec<(u32, u32, u32)>,
+    /// The keys of the capitalized forms, one after another, and where each ends.
+    upper_keys: String,
+    upper_ends: Vec<u32>,
     buf: String,
 }
 
@@ -157,6 +187,9 @@ impl ChannelBuilder {
             vocab: Vocab::default(),
             seqs: Vec::new(),
             names: Vec::new(),
+            uppers: Vec::new(),
+            upper_keys: String::new(),
+            upper_ends: Vec::new(),
             buf: String::new(),
         }
     }
@@ -165,11 +198,20 @@ impl ChannelBuilder {
         self.key
     }
 
-    /// Adds the token sequence `tokens` of `text` as a name of `entry`. Empty sequences
-    /// (names that normalize to nothing) are ignored.
-    pub(crate) fn add(&mut self, text: &str, tokens: &[Token], entry: u32) -> Result<(), String> {
+    /// Adds the token sequence `tokens` of `text` as a name of `entry`, also in capitals
+    /// when `upper`. Empty sequences (names that normalize to nothing) are ignored.
+    pub(crate) fn add(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        entry: u32,
+        upper: bool,
+    ) -> Result<(), String> {
         if tokens.is_empty() {
             return Ok(());
+        }
+        if entry & FLAGS != 0 {
+            return Err("too many entries".to_string());
         }
         let start = u32::try_from(self.seqs.len()).map_err(|_| "too many name tokens".to_string())?;
         for t in tokens {
@@ -180,16 +222,104 @@ impl ChannelBuilder {
             }
             self.seqs.push(id);
         }
-        self.names.push((start, tokens.len() as u32, entry));
+        let flag = if upper { EXACT_OK | CAPS_OK } else { EXACT_OK };
+        let name = u32::try_from(self.names.len()).map_err(|_| "too many names".to_string())?;
+        self.names.push((start, tokens.len() as u32, entry | flag));
+        if upper {
+            let up = crate::normalize::upper(text);
+            let first = self.upper_ends.len() as u32;
+            let mut n = 0;
+            for t in crate::tokenize::tokenize(&up) {
+                let k = self.key.key(t.text(&up), &mut self.buf);
+                self.upper_keys.push_str(k);
+                self.upper_ends
+                    .push(u32::try_from(self.upper_keys.len()).map_err(|_| "names too long".to_string())?);
+                n += 1;
+            }
+            self.uppers.push((name, first, n));
+        }
         Ok(())
     }
 
-    pub(crate) fn build(self) -> Result<Channel, String> {
+    /// Turns the capitalized forms into aliases where they can be, and into patterns of
+    /// their own where they cannot (see the type's docs).
+    fn settle_uppers(&mut self) -> Result<(), String> {
+        const CONFLICT: u32 = u32::MAX;
+        let uppers = std::mem::take(&mut self.uppers);
+        let upper_keys = std::mem::take(&mut self.upper_keys);
+        let upper_ends = std::mem::take(&mut self.upper_ends);
+        let key = |k: u32| {
+            let start = if k == 0 { 0 } else { upper_ends[k as usize - 1] as usize };
+            &upper_keys[start..upper_ends[k as usize] as usize]
+        };
+        // A capitalized form needs a pattern of its own when its tokens differ in number
+        // from the name's, when one of its keys is another token of its own, or when one
+        // of its keys would alias two tokens.
+        let mut own_pattern = vec![false; uppers.len()];
+        let mut alias_of: FxMap<&str, u32> = FxMap::default();
+        for (u, &(name, first, n)) in uppers.iter().enumerate() {
+            let (start, len, _) = self.names[name as usize];
+            if n != len {
+                own_pattern[u] = true;
+                continue;
+            }
+            for i in 0..n {
+                let k = key(first + i);
+                let orig = self.seqs[(start + i) as usize];
+                match self.vocab.get(k.as_bytes()) {
+                    Some(id) if id == orig => {}
+                    Some(_) => own_pattern[u] = true,
+                    None => {
+                        let a = alias_of.entry(k).or_insert(orig);
+                        if *a != orig {
+                            *a = CONFLICT;
+                        }
+                    }
+                }
+            }
+        }
+        for (u, &(_, first, n)) in uppers.iter().enumerate() {
+            if (0..n).any(|i| alias_of.get(key(first + i)) == Some(&CONFLICT)) {
+                own_pattern[u] = true;
+            }
+        }
+        let mut aliases: Vec<(&str, u32)> = alias_of.into_iter().filter(|a| a.1 != CONFLICT).collect();
+        // Deterministic table layout.
+        aliases.sort_unstable();
+        for (k, id) in aliases {
+            self.vocab.insert_alias(k.as_bytes(), id)?;
+        }
+        // The patterns of their own: each key as the vocabulary knows it now (a token,
+        // an alias, or a new token), taken in capitals only.
+        for (u, &(name, first, n)) in uppers.iter().enumerate() {
+            if !own_pattern[u] {
+                continue;
+            }
+            let start = u32::try_from(self.seqs.len()).map_err(|_| "too many name tokens".to_string())?;
+            for i in 0..n {
+                let k = key(first + i).as_bytes();
+                let id = match self.vocab.get(k) {
+                    Some(id) => id & !ALIAS,
+                    None => self.vocab.insert(k)?,
+                };
+                if id > MAX_ID {
+                    return Err(format!("more than {MAX_ID} distinct name tokens"));
+                }
+                self.seqs.push(id);
+            }
+            let entry = self.names[name as usize].2 & !FLAGS;
+            self.names.push((start, n, entry | CAPS_OK));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn build(mut self) -> Result<Channel, String> {
+        self.settle_uppers()?;
         let ChannelBuilder { key, mut vocab, seqs, mut names, .. } = self;
         let seq = |&(s, n, _): &(u32, u32, u32)| &seqs[s as usize..(s + n) as usize];
         // Deterministic pattern order: by id sequence (ids in order of first appearance),
         // then entry; equal sequences become one pattern.
-        names.sort_unstable_by(|a, b| seq(a).cmp(seq(b)).then(a.2.cmp(&b.2)));
+        names.sort_unstable_by(|a, b| seq(a).cmp(seq(b)).then((a.2 & !FLAGS).cmp(&(b.2 & !FLAGS))));
         let mut patterns: Vec<(u32, u32)> = Vec::new();
         let mut entry_ranges = vec![0u32];
         let mut entries = Vec::with_capacity(names.len());
@@ -201,8 +331,10 @@ impl ChannelBuilder {
                 }
                 patterns.push((n.0, n.1));
             }
-            if new || entries.last() != Some(&n.2) {
-                entries.push(n.2);
+            // One entry once per pattern, in every spelling any of its names allows.
+            match entries.last_mut() {
+                Some(last) if !new && *last & !FLAGS == n.2 & !FLAGS => *last |= n.2 & FLAGS,
+                _ => entries.push(n.2),
             }
         }
         if !patterns.is_empty() {
@@ -271,13 +403,21 @@ impl ChannelBuilder {
         }
         let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
         let mut starts = StartFilter::new(n_first, key.fold_case);
-        vocab.for_each(|key, id| {
+        let mut caseless = vec![0u64; first.len()];
+        let mut buf = String::new();
+        vocab.for_each(|k, raw| {
+            let id = raw & !ALIAS;
             if first[id as usize / 64] & (1 << (id % 64)) != 0 {
-                starts.add(key);
+                starts.add(k);
+            }
+            // (An alias is capitals already; what counts is its token's own key.)
+            let k = std::str::from_utf8(k).unwrap_or("");
+            if raw & ALIAS == 0 && key.key(&crate::normalize::upper(k), &mut buf) == k {
+                caseless[id as usize / 64] |= 1 << (id % 64);
             }
         });
         let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, starts, uid })
+        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, caseless, starts, uid })
     }
 }
 
@@ -292,6 +432,8 @@ pub(crate) struct Channel {
     entries: Vec<u32>,
     /// Bit `id` set when token `id` begins a name.
     first: Vec<u64>,
+    /// Bit `id` set when capitals leave token `id` unchanged.
+    caseless: Vec<u64>,
     starts: StartFilter,
     /// Tells this channel from any other, for the lookup caches of [`MatchScratch`].
     uid: u64,
@@ -427,8 +569,19 @@ struct ChannelScratch {
     /// Since the automaton last left its start state: the code bytes fed, and each token
     /// fed with the offset of its code (to turn a match's length into its first token).
     fed: u32,
-    tokens: Vec<(u32, u32)>,
+    tokens: Vec<(u32, u32, Spelling)>,
     cache: LookupCache,
+}
+
+/// How a token fed to the automaton was spelled, as far as capitals go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// As a name token: "Barzani".
+    Name,
+    /// As a name token that capitals leave unchanged: "NATO", "2024", "-".
+    Caseless,
+    /// As the capitalized form of a name token: "BARZANI".
+    Capitals,
 }
 
 /// Reusable buffers for one search.
@@ -530,11 +683,16 @@ pub(crate) fn find_all(
 }
 
 impl Channel {
-    /// The entries pattern `p` stands for.
+    /// Appends the entries match `m` stands for to `out`: those whose names include the
+    /// pattern as the text spelled it (see [`ChannelBuilder`]).
     #[inline]
-    pub(crate) fn entries_of(&self, p: u32) -> &[u32] {
-        let p = p as usize;
-        &self.entries[self.entry_ranges[p] as usize..self.entry_ranges[p + 1] as usize]
+    pub(crate) fn entries_into(&self, m: &RawMatch, out: &mut Vec<u32>) {
+        let p = m.pattern as usize;
+        for &e in &self.entries[self.entry_ranges[p] as usize..self.entry_ranges[p + 1] as usize] {
+            if (e & EXACT_OK != 0 && !m.upper) || (e & CAPS_OK != 0 && !m.lower) {
+                out.push(e & !FLAGS);
+            }
+        }
     }
 
     /// The id of token `t` of `text` (`ascii` when the token is ASCII), if it is in the
@@ -657,12 +815,20 @@ impl Channel {
         if cs.state.is_none() && ascii && !self.starts.test(text.as_bytes(), t.start) {
             return;
         }
-        let id = match self.lookup(text, t, ascii, buf, &mut cs.cache) {
-            Some(id) if cs.state.is_some() || self.begins_name(id) => id,
+        let raw = match self.lookup(text, t, ascii, buf, &mut cs.cache) {
+            Some(raw) if cs.state.is_some() || self.begins_name(raw & !ALIAS) => raw,
             _ => {
                 cs.state = None;
                 return;
             }
+        };
+        let id = raw & !ALIAS;
+        let spelling = if raw & ALIAS != 0 {
+            Spelling::Capitals
+        } else if self.caseless[id as usize / 64] & (1 << (id % 64)) != 0 {
+            Spelling::Caseless
+        } else {
+            Spelling::Name
         };
         let mut sid = match cs.state {
             Some(sid) => sid,
@@ -674,7 +840,7 @@ impl Channel {
         };
         let mut code = [0u8; 4];
         let n = encode(id, &mut code);
-        cs.tokens.push((i, cs.fed));
+        cs.tokens.push((i, cs.fed, spelling));
         for &b in &code[..n] {
             sid = nfa.next_state(Anchored::No, sid, b);
         }
@@ -685,8 +851,22 @@ impl Channel {
                 let at = cs.fed - nfa.pattern_len(pid) as u32;
                 // Every pattern starts at a code the automaton was fed since it left its
                 // start state.
-                let first = cs.tokens.iter().rev().find(|x| x.1 == at).map_or(i, |x| x.0);
-                out.push(RawMatch { start: first, end: i + 1, channel: index, pattern: pid.as_u32() });
+                let Some(j) = cs.tokens.iter().rposition(|x| x.1 == at) else { continue };
+                let fed = &cs.tokens[j..];
+                let upper = fed.iter().any(|x| x.2 == Spelling::Capitals);
+                let lower = fed.iter().any(|x| x.2 == Spelling::Name);
+                if upper && lower {
+                    // "Masrour BARZANI": neither the name nor its capitalized form.
+                    continue;
+                }
+                out.push(RawMatch {
+                    start: cs.tokens[j].0,
+                    end: i + 1,
+                    channel: index,
+                    pattern: pid.as_u32(),
+                    upper,
+                    lower,
+                });
             }
         }
         cs.state = (sid != *start).then_some(sid);
@@ -695,7 +875,7 @@ impl Channel {
     /// Approximate heap bytes held.
     pub(crate) fn memory_usage(&self) -> usize {
         self.vocab.memory_usage()
-            + 8 * self.first.capacity()
+            + 8 * (self.first.capacity() + self.caseless.capacity())
             + self.starts.memory_usage()
             + self.nfa.as_ref().map_or(0, |a| a.0.memory_usage())
             + 4 * (self.entry_ranges.capacity() + self.entries.capacity())
@@ -718,7 +898,9 @@ mod tests {
             .map(|m| {
                 let ch = &channels[m.channel as usize];
                 let (a, b) = (tokens[m.start as usize].start, tokens[m.end as usize - 1].end);
-                (a, b, m.channel, ch.entries_of(m.pattern).to_vec())
+                let mut es = Vec::new();
+                ch.entries_into(m, &mut es);
+                (a, b, m.channel, es)
             })
             .collect();
         out.sort();
@@ -735,7 +917,7 @@ mod tests {
             .map(|&k| {
                 let mut b = ChannelBuilder::new(k);
                 for (e, n) in names.iter().enumerate() {
-                    b.add(n, &tokenize(n), e as u32).unwrap();
+                    b.add(n, &tokenize(n), e as u32, e % 2 == 0).unwrap();
                 }
                 b.build().unwrap()
             })

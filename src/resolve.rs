@@ -36,12 +36,12 @@ pub(crate) struct SpanCands {
     pub cands: Vec<u32>,
 }
 
-/// Groups raw matches by token range. `entries_of` maps a match to its entries and
-/// `priority` gives an entry's priority.
-pub(crate) fn group<'a>(
+/// Groups raw matches by token range. `entries_of` appends a match's entries to a vector
+/// and `priority` gives an entry's priority.
+pub(crate) fn group(
     raw: &mut [RawMatch],
     tokens: &[Token],
-    entries_of: impl Fn(&RawMatch) -> &'a [u32],
+    entries_of: impl Fn(&RawMatch, &mut Vec<u32>),
     priority: impl Fn(u32) -> i32,
     out: &mut Vec<SpanCands>,
 ) {
@@ -51,8 +51,12 @@ pub(crate) fn group<'a>(
         let (s, e) = (raw[i].start, raw[i].end);
         let mut cands: Vec<u32> = Vec::new();
         while i < raw.len() && raw[i].start == s && raw[i].end == e {
-            cands.extend_from_slice(entries_of(&raw[i]));
+            entries_of(&raw[i], &mut cands);
             i += 1;
+        }
+        if cands.is_empty() {
+            // Only entries that do not accept this spelling (capitals) claimed the span.
+            continue;
         }
         cands.sort_unstable_by_key(|&c| (std::cmp::Reverse(priority(c)), c));
         cands.dedup();

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
 use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
-use crate::normalize::{upper, KeyKind};
+use crate::normalize::KeyKind;
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
 use crate::tokenize::{tokenize_into, Token};
@@ -266,7 +266,7 @@ impl Tagger {
         group(
             raw,
             tokens,
-            |r| channels[r.channel as usize].entries_of(r.pattern),
+            |r, out| channels[r.channel as usize].entries_into(r, out),
             |e| entries.priority(e),
             out,
         );
@@ -471,15 +471,9 @@ impl TaggerBuilder {
                     let ch = channel_for(&mut channels, key);
                     tokens.clear();
                     tokenize_into(form, &mut tokens);
-                    channels[ch].add(form, &tokens, target).map_err(Error::build)?;
-                    if case == CaseMode::Upper {
-                        let up = upper(form);
-                        if up != form {
-                            tokens.clear();
-                            tokenize_into(&up, &mut tokens);
-                            channels[ch].add(&up, &tokens, target).map_err(Error::build)?;
-                        }
-                    }
+                    // Names in the default case mode match in capitals too (see
+                    // `ChannelBuilder`).
+                    channels[ch].add(form, &tokens, target, case == CaseMode::Upper).map_err(Error::build)?;
                 }
             }
         }
@@ -501,11 +495,9 @@ impl TaggerBuilder {
             let ch = channel_for(&mut channels, key);
             for e in g.entries() {
                 let ix = entries.push(&e.name, &e.label, None, 0, &source).map_err(Error::build)?;
-                for form in [e.name.clone(), upper(&e.name)] {
-                    tokens.clear();
-                    tokenize_into(&form, &mut tokens);
-                    channels[ch].add(&form, &tokens, ix).map_err(Error::build)?;
-                }
+                tokens.clear();
+                tokenize_into(&e.name, &mut tokens);
+                channels[ch].add(&e.name, &tokens, ix, true).map_err(Error::build)?;
             }
         }
         entries.shrink();

@@ -8,6 +8,9 @@
 //! remaining bytes in one shared buffer, compared only when the first eight bytes and the
 //! length agree. Open addressing with linear probing; ids start at 1, 0 marks an empty
 //! slot.
+//!
+//! A key can also be an *alias* of another key's id (the ALL-CAPS spelling of a name
+//! token): looking it up gives that id with [`ALIAS`] set.
 
 /// A slot: the key's first eight bytes (little-endian, zero-padded), its length, its id.
 #[derive(Clone, Copy, Default)]
@@ -17,13 +20,21 @@ struct Slot {
     id: u32,
 }
 
+/// Set on the id an alias key gives ([`Vocab::insert_alias`]).
+pub(crate) const ALIAS: u32 = 1 << 31;
+
 /// Token keys to ids.
 #[derive(Clone)]
 pub(crate) struct Vocab {
     slots: Vec<Slot>,
     /// `64 - log2(slots.len())`: slot index is the hash's top bits.
     shift: u32,
+    /// Ids given (keys that are no alias).
     len: usize,
+    /// Slots in use.
+    used: usize,
+    /// Alias `k` (slot id `ALIAS | k`): the id it stands for, and where its tail starts.
+    aliases: Vec<(u32, u32)>,
     /// Bytes `8..` of the keys longer than eight bytes.
     tails: Vec<u8>,
     /// Where the tail of id `i` starts in `tails` (`tail_at[i]`; unused for short keys).
@@ -101,12 +112,14 @@ impl Vocab {
             slots: vec![Slot::default(); cap],
             shift: 64 - cap.trailing_zeros(),
             len: 0,
+            used: 0,
+            aliases: Vec::new(),
             tails: Vec::new(),
             tail_at: vec![0],
         }
     }
 
-    /// Number of keys.
+    /// Number of ids (keys that are no alias).
     pub(crate) fn len(&self) -> usize {
         self.len
     }
@@ -128,6 +141,9 @@ impl Vocab {
                 return None;
             }
             if s.head == head && s.len as usize == key.len() && self.tail_eq(s.id, key) {
+                if s.id & ALIAS != 0 {
+                    return Some(ALIAS | self.aliases[(s.id & !ALIAS) as usize].0);
+                }
                 return Some(s.id);
             }
             i = (i + 1) & mask;
@@ -139,22 +155,60 @@ impl Vocab {
         if key.len() <= 8 {
             return true;
         }
-        let at = self.tail_at[id as usize] as usize;
+        let at = self.tail_start(id);
         self.tails.get(at..at + key.len() - 8) == Some(&key[8..])
     }
 
-    /// The id of `key`, inserting it with id `len() + 1` if it is new. Keys longer than
-    /// `u32::MAX` bytes are refused.
-    pub(crate) fn insert(&mut self, key: &[u8]) -> Result<u32, String> {
-        let head = head_of(key);
-        if let Some(id) = self.get_with_head(head, key) {
-            return Ok(id);
+    /// Where the tail of the key with slot id `id` starts.
+    #[inline]
+    fn tail_start(&self, id: u32) -> usize {
+        if id & ALIAS != 0 {
+            self.aliases[(id & !ALIAS) as usize].1 as usize
+        } else {
+            self.tail_at[id as usize] as usize
         }
-        let len = u32::try_from(key.len()).map_err(|_| "a name token longer than 4 GiB".to_string())?;
+    }
+
+    /// The id of `key`, inserting it with id `len() + 1` if it is new. Keys longer than
+    /// `u32::MAX` bytes are refused, and so is a key that is an alias.
+    pub(crate) fn insert(&mut self, key: &[u8]) -> Result<u32, String> {
+        match self.get(key) {
+            Some(id) if id & ALIAS == 0 => return Ok(id),
+            Some(_) => return Err("a name token is already an alias".to_string()),
+            None => {}
+        }
         let id = u32::try_from(self.len + 1).map_err(|_| "too many distinct name tokens".to_string())?;
+        if id >= ALIAS {
+            return Err("too many distinct name tokens".to_string());
+        }
+        let at = self.put_new(key, id)?;
+        self.tail_at.push(at);
+        self.len += 1;
+        Ok(id)
+    }
+
+    /// Makes `key` an alias of id `target`. Refused when `key` is a key of its own or an
+    /// alias of another id.
+    pub(crate) fn insert_alias(&mut self, key: &[u8], target: u32) -> Result<(), String> {
+        match self.get(key) {
+            Some(id) if id == ALIAS | target => return Ok(()),
+            Some(_) => return Err("an alias key is taken".to_string()),
+            None => {}
+        }
+        let k = u32::try_from(self.aliases.len()).ok().filter(|&k| k < ALIAS);
+        let k = k.ok_or_else(|| "too many aliases".to_string())?;
+        let at = self.put_new(key, ALIAS | k)?;
+        self.aliases.push((target, at));
+        Ok(())
+    }
+
+    /// Puts a new key with slot id `id`; returns where its tail went.
+    fn put_new(&mut self, key: &[u8], id: u32) -> Result<u32, String> {
+        let head = head_of(key);
+        let len = u32::try_from(key.len()).map_err(|_| "a name token longer than 4 GiB".to_string())?;
         // At most half full: with linear probing a miss (the common case) then looks at
         // about two slots on average; at three quarters full it would be eight.
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.used + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let at = if key.len() > 8 {
@@ -164,10 +218,9 @@ impl Vocab {
         } else {
             0
         };
-        self.tail_at.push(at);
         self.put(Slot { head, len, id }, hash(head, key));
-        self.len += 1;
-        Ok(id)
+        self.used += 1;
+        Ok(at)
     }
 
     fn put(&mut self, slot: Slot, h: u64) {
@@ -184,7 +237,7 @@ impl Vocab {
         if s.len <= 8 {
             return &[];
         }
-        let at = self.tail_at[s.id as usize] as usize;
+        let at = self.tail_start(s.id);
         &self.tails[at..at + s.len as usize - 8]
     }
 
@@ -217,15 +270,20 @@ impl Vocab {
             tail_at[map[old] as usize] = at;
         }
         self.tail_at = tail_at;
-        for s in self.slots.iter_mut().filter(|s| s.id != 0) {
+        for s in self.slots.iter_mut().filter(|s| s.id != 0 && s.id & ALIAS == 0) {
             s.id = map[s.id as usize];
+        }
+        for a in &mut self.aliases {
+            a.0 = map[a.0 as usize];
         }
     }
 
-    /// Calls `f(key, id)` for every key.
+    /// Calls `f(key, id)` for every key (aliases with the id they stand for, [`ALIAS`]
+    /// set).
     pub(crate) fn for_each(&self, mut f: impl FnMut(&[u8], u32)) {
         for s in self.slots.iter().filter(|s| s.id != 0) {
-            f(&self.key_of(s), s.id);
+            let id = if s.id & ALIAS != 0 { ALIAS | self.aliases[(s.id & !ALIAS) as usize].0 } else { s.id };
+            f(&self.key_of(s), id);
         }
     }
 
@@ -233,17 +291,21 @@ impl Vocab {
     /// three quarters full (lookups after building are mostly of keys that are in it,
     /// and those stay short), and the side tables exact.
     pub(crate) fn shrink(&mut self) {
-        let cap = (self.len + self.len / 3 + 1).next_power_of_two().max(16);
+        let cap = (self.used + self.used / 3 + 1).next_power_of_two().max(16);
         if cap < self.slots.len() {
             self.rehash(cap);
         }
         self.tails.shrink_to_fit();
         self.tail_at.shrink_to_fit();
+        self.aliases.shrink_to_fit();
     }
 
     /// Heap bytes held.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>() + self.tails.capacity() + 4 * self.tail_at.capacity()
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.tails.capacity()
+            + 4 * self.tail_at.capacity()
+            + 8 * self.aliases.capacity()
     }
 }
 
@@ -274,6 +336,41 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(v.get(k.as_bytes()), Some(n - i as u32));
         }
+    }
+
+    #[test]
+    fn aliases_give_their_target_with_the_flag() {
+        let mut v = Vocab::default();
+        let a = v.insert(b"Barzani").unwrap();
+        let b = v.insert(b"Kurdistan-Region").unwrap();
+        v.insert_alias(b"BARZANI", a).unwrap();
+        v.insert_alias(b"KURDISTAN-REGION", b).unwrap();
+        assert_eq!(v.insert_alias(b"BARZANI", a), Ok(()));
+        assert!(v.insert_alias(b"BARZANI", b).is_err());
+        assert!(v.insert_alias(b"Barzani", b).is_err());
+        assert!(v.insert(b"BARZANI").is_err());
+        assert_eq!(v.len(), 2);
+        for i in 0..200 {
+            v.insert(format!("filler-token-{i}").as_bytes()).unwrap();
+        }
+        assert_eq!(v.get(b"BARZANI"), Some(ALIAS | a));
+        assert_eq!(v.get(b"KURDISTAN-REGION"), Some(ALIAS | b));
+        assert_eq!(v.get(b"KURDISTAN-REGIOn"), None);
+        let n = v.len() as u32;
+        let map: Vec<u32> = std::iter::once(0).chain((1..=n).map(|i| n + 1 - i)).collect();
+        v.renumber(&map);
+        v.shrink();
+        assert_eq!(v.get(b"BARZANI"), Some(ALIAS | map[a as usize]));
+        assert_eq!(v.get(b"KURDISTAN-REGION"), Some(ALIAS | map[b as usize]));
+        assert_eq!(v.get(b"Kurdistan-Region"), Some(map[b as usize]));
+        let mut seen = 0;
+        v.for_each(|k, id| {
+            if k == b"KURDISTAN-REGION" {
+                assert_eq!(id, ALIAS | map[b as usize]);
+                seen += 1;
+            }
+        });
+        assert_eq!(seen, 1);
     }
 
     #[test]

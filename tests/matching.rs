@@ -96,6 +96,36 @@ fn cases() -> Vec<Case> {
             expect: &[("LOC", "İstanbul"), ("LOC", "İSTANBUL")],
         },
         Case {
+            name: "capitals: the whole name or none of it",
+            entries: vec![e("Masrour Barzani", Per)],
+            text: "Masrour Barzani; MASROUR BARZANI; Masrour BARZANI; MASROUR Barzani",
+            expect: &[("PER", "Masrour Barzani"), ("PER", "MASROUR BARZANI")],
+        },
+        Case {
+            name: "capitals that are a name token of their own",
+            entries: vec![e("US", Loc).case(CaseMode::Exact), e("Us", Loc)],
+            text: "US and Us; uS",
+            expect: &[("LOC", "US"), ("LOC", "Us")],
+        },
+        Case {
+            name: "two names with the same capitals",
+            entries: vec![e("Mcdonald", Per), e("McDonald", Per)],
+            text: "Mcdonald, McDonald, MCDONALD",
+            expect: &[("PER", "Mcdonald"), ("PER", "McDonald"), ("PER", "MCDONALD")],
+        },
+        Case {
+            name: "caseless tokens in capitals",
+            entries: vec![e("NATO summit", Misc)],
+            text: "NATO summit, NATO SUMMIT, Nato summit",
+            expect: &[("MISC", "NATO summit"), ("MISC", "NATO SUMMIT")],
+        },
+        Case {
+            name: "exact-case name beside one in capitals",
+            entries: vec![e("Apple", Org).case(CaseMode::Exact), e("Apple Records", Org)],
+            text: "APPLE RECORDS and APPLE",
+            expect: &[("ORG", "APPLE RECORDS")],
+        },
+        Case {
             name: "accent folding entry",
             entries: vec![e("São Paulo", Loc).fold_accents(true)],
             text: "Sao Paulo, São Paulo, SAO PAULO",
@@ -319,4 +349,29 @@ fn one_scratch_serves_several_taggers() {
     assert_eq!(found.len(), 4);
     let again = a.tag_with(text, &mut s);
     assert_eq!((&*again[1].name, again[1].id.as_deref(), &*again[1].source), ("Duhok", Some("a:1"), "a"));
+}
+
+#[test]
+fn capitals_keep_every_reading() {
+    // "US" is the exact-case name of one entry and the capitalized name of another.
+    let mut g = Gazetteer::new("g");
+    g.push(e("US", Label::Loc).case(CaseMode::Exact));
+    g.push(e("Us", Label::Org));
+    g.push(e("Mcdonald", Label::Per));
+    g.push(e("McDonald", Label::Org));
+    let t = Tagger::builder().gazetteer(g).build().unwrap();
+    let text = "US; MCDONALD";
+    let found = t.tag(text);
+    let readings: Vec<(&str, Vec<String>)> = found
+        .iter()
+        .map(|x| {
+            let mut all = vec![x.name.to_string()];
+            all.extend(x.alternatives.iter().map(|a| a.name.to_string()));
+            (x.text(text), all)
+        })
+        .collect();
+    assert_eq!(
+        readings,
+        [("US", vec!["US".into(), "Us".into()]), ("MCDONALD", vec!["Mcdonald".into(), "McDonald".into()])]
+    );
 }
