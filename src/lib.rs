@@ -42,7 +42,8 @@
 //! - **Punctuation variants.** Typographic and straight apostrophes and quotes are equal,
 //!   and so are the hyphen and dash variants. A possessive yields the name without `'s`.
 //! - **Case.** By default a name matches its exact form and its all-capitals form
-//!   ("Erbil" matches "ERBIL"), never a lower-case form ("Bell" does not match "bell").
+//!   ("Erbil" matches "ERBIL"), never a lower-case form ("Bell" does not match "bell")
+//!   nor a mix of the two ("Masrour BARZANI").
 //!   [`CaseMode::Exact`] drops the capitals form, [`CaseMode::Ignore`] matches any case
 //!   with full Unicode case folding ("STRASSE" = "Straße"). Accent folding is optional.
 //! - **Overlaps.** By default no two entities overlap: the longest span wins, then the
