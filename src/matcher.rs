@@ -30,8 +30,8 @@
 
 use crate::normalize::KeyKind;
 use crate::tokenize::{
-    below, in_range, is_word_byte, non_word_mask, run_end, skip_space, space_mask, tokenize_run, word_masks,
-    Token, HIGH_BITS,
+    below, in_range, is_space_byte, is_word_byte, non_word_mask, run_end, skip_space, space_mask,
+    tokenize_run, word_masks, Token, HIGH_BITS,
 };
 use crate::vocab::{head_at, Vocab, ALIAS};
 use aho_corasick::automaton::{Automaton, StateID};
@@ -653,18 +653,40 @@ pub(crate) fn find_all(
             // One load serves a run of up to seven bytes (most runs): its end, the classes
             // of its bytes and its head.
             let chunk = chunk_at(bytes, i);
-            let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
-            let short = stop != 0;
-            let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
-            let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
-                live(ch)
-                    && (cs.state.is_some()
-                        || if short {
-                            ch.short_run_may_start(i, e, chunk)
-                        } else {
-                            ch.run_may_start(bytes, i, e)
-                        })
-            });
+            let word = word_masks(&chunk).0;
+            let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+            let (e, needed) = if k < 8 && is_space_byte(chunk[k]) {
+                // The commonest run: one ASCII word, then white space. Its only token is
+                // the word, whose head is the chunk's first `k` bytes.
+                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                    live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || false))
+                });
+                (i + k, needed)
+            } else if k < 7 && chunk[k] < 0x80 && is_space_byte(chunk[k + 1]) {
+                // The next commonest: a word, one ASCII punctuation mark ("said,"), then
+                // white space.
+                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                    live(ch)
+                        && (cs.state.is_some()
+                            || ch.starts.test_chunk(chunk, word, || false)
+                            || ch.starts.test_punct(chunk[k]))
+                });
+                (i + k + 1, needed)
+            } else {
+                let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
+                let short = stop != 0;
+                let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
+                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                    live(ch)
+                        && (cs.state.is_some()
+                            || if short {
+                                ch.short_run_may_start(i, e, chunk)
+                            } else {
+                                ch.run_may_start(bytes, i, e)
+                            })
+                });
+                (e, needed)
+            };
             if needed {
                 let from = tokens.len();
                 let ascii = tokenize_run(text, i, e, tokens);

@@ -211,6 +211,12 @@ const CLASSES: [u8; 256] = {
     t
 };
 
+/// Whether `b` is ASCII white space (it separates runs).
+#[inline]
+pub(crate) fn is_space_byte(b: u8) -> bool {
+    class(b) == SPACE
+}
+
 /// Whether `b` continues an ASCII word: a letter, digit or `_`.
 #[inline]
 pub(crate) fn is_word_byte(b: u8) -> bool {
