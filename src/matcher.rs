@@ -31,7 +31,7 @@
 use crate::normalize::KeyKind;
 use crate::tokenize::{
     below, in_range, is_space_byte, is_word_byte, non_word_mask, run_end, skip_space, space_mask,
-    tokenize_run, word_masks, Token, HIGH_BITS,
+    tokenize_run, word_masks, Token, TokenKind, HIGH_BITS,
 };
 use crate::vocab::{head_at, Vocab, ALIAS};
 use aho_corasick::automaton::{Automaton, StateID};
@@ -642,7 +642,17 @@ pub(crate) fn find_all(
     if tokenized {
         for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate().filter(|(_, (c, _))| live(c)) {
             for (i, t) in tokens.iter().enumerate() {
-                ch.step(text, t, i as u32, text[t.start..t.end].is_ascii(), cs, &mut s.key, ci as u16, out);
+                ch.step(
+                    text,
+                    t,
+                    i as u32,
+                    text[t.start..t.end].is_ascii(),
+                    false,
+                    cs,
+                    &mut s.key,
+                    ci as u16,
+                    out,
+                );
             }
         }
     } else {
@@ -655,14 +665,33 @@ pub(crate) fn find_all(
             let chunk = chunk_at(bytes, i);
             let word = word_masks(&chunk).0;
             let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
-            let (e, needed) = if k < 8 && is_space_byte(chunk[k]) {
+            if k < 8 && is_space_byte(chunk[k]) {
                 // The commonest run: one ASCII word, then white space. Its only token is
-                // the word, whose head is the chunk's first `k` bytes.
-                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
-                    live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || false))
-                });
-                (i + k, needed)
-            } else if k < 7 && chunk[k] < 0x80 && is_space_byte(chunk[k + 1]) {
+                // the word, whose head is the chunk's first `k` bytes: what the channels
+                // need of it is known here, and so is the token (no apostrophe, no joint).
+                let e = i + k;
+                let mut passes = 0u64;
+                for (ci, (ch, cs)) in channels.iter().zip(&s.channels).enumerate() {
+                    if live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || false)) {
+                        passes |= 1 << ci;
+                    }
+                }
+                if passes != 0 {
+                    let alnum = word_masks(&chunk).1 & below(k) != 0;
+                    let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
+                    let t = Token { start: i, end: e, kind };
+                    let ti = tokens.len() as u32;
+                    tokens.push(t);
+                    for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
+                        if passes & (1 << ci) != 0 {
+                            ch.step(text, &t, ti, true, true, cs, &mut s.key, ci as u16, out);
+                        }
+                    }
+                }
+                i = skip_space(bytes, e);
+                continue;
+            }
+            let (e, needed) = if k < 7 && chunk[k] < 0x80 && is_space_byte(chunk[k + 1]) {
                 // The next commonest: a word, one ASCII punctuation mark ("said,"), then
                 // white space.
                 let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
@@ -695,7 +724,7 @@ pub(crate) fn find_all(
                 {
                     for (k, t) in tokens[from..].iter().enumerate() {
                         let ascii = ascii || text[t.start..t.end].is_ascii();
-                        ch.step(text, t, (from + k) as u32, ascii, cs, &mut s.key, ci as u16, out);
+                        ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci as u16, out);
                     }
                 }
             }
@@ -812,8 +841,8 @@ impl Channel {
         false
     }
 
-    /// Feeds token `i` (`t`, ASCII or not) of `text` to the automaton when it can begin or
-    /// continue a name, and appends the matches that end with it to `out` (as matches of
+    /// Feeds token `i` (`t`, ASCII or not; known to pass the start filter or not) of
+    /// `text` to the automaton when it can begin or continue a name, and appends the matches that end with it to `out` (as matches of
     /// channel `index`).
     ///
     /// While the automaton sits in its start state, only tokens that begin a name matter
@@ -828,13 +857,14 @@ impl Channel {
         t: &Token,
         i: u32,
         ascii: bool,
+        passes: bool,
         cs: &mut ChannelScratch,
         buf: &mut String,
         index: u16,
         out: &mut Vec<RawMatch>,
     ) {
         let Some((nfa, start)) = &self.nfa else { return };
-        if cs.state.is_none() && ascii && !self.starts.test(text.as_bytes(), t.start) {
+        if cs.state.is_none() && ascii && !passes && !self.starts.test(text.as_bytes(), t.start) {
             return;
         }
         let raw = match self.lookup(text, t, ascii, buf, &mut cs.cache) {
