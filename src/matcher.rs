@@ -665,19 +665,21 @@ pub(crate) fn find_all(
             let chunk = chunk_at(bytes, i);
             let word = word_masks(&chunk).0;
             let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
-            if k < 8 && is_space_byte(chunk[k]) {
-                // The commonest run: one ASCII word, then white space. Its only token is
-                // the word, whose head is the chunk's first `k` bytes: what the channels
-                // need of it is known here, and so is the token (no apostrophe, no joint).
-                let e = i + k;
+            // The commonest run: one ASCII word, then white space. Its only token is the
+            // word, whose head is the chunk's first bytes: what the channels need of it is
+            // known here, and so is the token (no apostrophe, no joint).
+            let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
+            if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
+                let e = word_end;
+                let long = e > i + 8;
                 let mut passes = 0u64;
                 for (ci, (ch, cs)) in channels.iter().zip(&s.channels).enumerate() {
-                    if live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || false)) {
+                    if live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)) {
                         passes |= 1 << ci;
                     }
                 }
                 if passes != 0 {
-                    let alnum = word_masks(&chunk).1 & below(k) != 0;
+                    let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
                     let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
                     let t = Token { start: i, end: e, kind };
                     let ti = tokens.len() as u32;
@@ -731,6 +733,22 @@ pub(crate) fn find_all(
             i = skip_space(bytes, e);
         }
     }
+}
+
+/// The end of the ASCII word bytes (letters, digits, `_`) from `i` on.
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(c) = bytes.get(i..i + 8) {
+        let k = ((!word_masks(c).0 & HIGH_BITS).trailing_zeros() / 8) as usize;
+        i += k;
+        if k < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+        i += 1;
+    }
+    i
 }
 
 impl Channel {
