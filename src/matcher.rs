@@ -693,16 +693,20 @@ pub(crate) fn find_all(
                 i = skip_space(bytes, e);
                 continue;
             }
-            let (e, needed) = if k < 7 && chunk[k] < 0x80 && is_space_byte(chunk[k + 1]) {
-                // The next commonest: a word, one ASCII punctuation mark ("said,"), then
-                // white space.
+            let punct = bytes.get(word_end).copied().filter(|&b| b < 0x80);
+            let (e, needed) = if punct.is_some() && bytes.get(word_end + 1).is_some_and(|&b| is_space_byte(b))
+            {
+                // The next commonest: a word (or none), one ASCII punctuation mark
+                // ("said,"), then white space.
+                let long = word_end > i + 8;
+                let p = punct.unwrap_or(0);
                 let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
                     live(ch)
                         && (cs.state.is_some()
-                            || ch.starts.test_chunk(chunk, word, || false)
-                            || ch.starts.test_punct(chunk[k]))
+                            || ch.starts.test_chunk(chunk, word, || long)
+                            || ch.starts.test_punct(p))
                 });
-                (i + k + 1, needed)
+                (word_end + 1, needed)
             } else {
                 let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
                 let short = stop != 0;
