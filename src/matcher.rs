@@ -872,7 +872,7 @@ impl Channel {
     /// filter without a lookup. Otherwise every token is looked up: a known one is fed, an
     /// unknown one ends every name in progress.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn step(
         &self,
         text: &str,
