@@ -672,21 +672,31 @@ pub(crate) fn find_all(
             if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
                 let e = word_end;
                 let long = e > i + 8;
-                let mut passes = 0u64;
-                for (ci, (ch, cs)) in channels.iter().zip(&s.channels).enumerate() {
-                    if live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)) {
-                        passes |= 1 << ci;
-                    }
-                }
+                let wants = |ch: &Channel, cs: &ChannelScratch| {
+                    live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long))
+                };
+                // (Most taggers have one channel: no loop for them.)
+                let passes = match channels {
+                    [ch] => u64::from(wants(ch, &s.channels[0])),
+                    _ => channels
+                        .iter()
+                        .zip(&s.channels)
+                        .enumerate()
+                        .fold(0, |p, (ci, (ch, cs))| p | u64::from(wants(ch, cs)) << ci),
+                };
                 if passes != 0 {
                     let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
                     let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
                     let t = Token { start: i, end: e, kind };
                     let ti = tokens.len() as u32;
                     tokens.push(t);
-                    for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
-                        if passes & (1 << ci) != 0 {
-                            ch.step(text, &t, ti, true, true, cs, &mut s.key, ci as u16, out);
+                    if let [ch] = channels {
+                        ch.step(text, &t, ti, true, true, &mut s.channels[0], &mut s.key, 0, out);
+                    } else {
+                        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
+                            if passes & (1 << ci) != 0 {
+                                ch.step(text, &t, ti, true, true, cs, &mut s.key, ci as u16, out);
+                            }
                         }
                     }
                 }
@@ -700,18 +710,22 @@ pub(crate) fn find_all(
                 // ("said,"), then white space.
                 let long = word_end > i + 8;
                 let p = punct.unwrap_or(0);
-                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                let wants = |ch: &Channel, cs: &ChannelScratch| {
                     live(ch)
                         && (cs.state.is_some()
                             || ch.starts.test_chunk(chunk, word, || long)
                             || ch.starts.test_punct(p))
-                });
+                };
+                let needed = match channels {
+                    [ch] => wants(ch, &s.channels[0]),
+                    _ => channels.iter().zip(&s.channels).any(|(ch, cs)| wants(ch, cs)),
+                };
                 (word_end + 1, needed)
             } else {
                 let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
                 let short = stop != 0;
                 let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
-                let needed = channels.iter().zip(&s.channels).any(|(ch, cs)| {
+                let wants = |ch: &Channel, cs: &ChannelScratch| {
                     live(ch)
                         && (cs.state.is_some()
                             || if short {
@@ -719,18 +733,31 @@ pub(crate) fn find_all(
                             } else {
                                 ch.run_may_start(bytes, i, e)
                             })
-                });
+                };
+                let needed = match channels {
+                    [ch] => wants(ch, &s.channels[0]),
+                    _ => channels.iter().zip(&s.channels).any(|(ch, cs)| wants(ch, cs)),
+                };
                 (e, needed)
             };
             if needed {
                 let from = tokens.len();
                 let ascii = tokenize_run(text, i, e, tokens);
-                for (ci, (ch, cs)) in
-                    channels.iter().zip(&mut s.channels).enumerate().filter(|(_, (c, _))| live(c))
-                {
+                let key = &mut s.key;
+                let mut feed = |ch: &Channel, cs: &mut ChannelScratch, ci: usize| {
                     for (k, t) in tokens[from..].iter().enumerate() {
                         let ascii = ascii || text[t.start..t.end].is_ascii();
-                        ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci as u16, out);
+                        ch.step(text, t, (from + k) as u32, ascii, false, cs, key, ci as u16, out);
+                    }
+                };
+                match channels {
+                    [ch] => feed(ch, &mut s.channels[0], 0),
+                    _ => {
+                        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
+                            if live(ch) {
+                                feed(ch, cs, ci);
+                            }
+                        }
                     }
                 }
             }
@@ -1060,6 +1087,11 @@ mod tests {
             let text = join(&text);
             let chs = channels(&names);
             prop_assert_eq!(spans(&chs, &text, false), spans(&chs, &text, true));
+            // One channel alone takes its own paths through the scan.
+            for k in 0..chs.len() {
+                let one = &chs[k..=k];
+                prop_assert_eq!(spans(one, &text, false), spans(one, &text, true));
+            }
         }
     }
 
