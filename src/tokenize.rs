@@ -271,14 +271,11 @@ pub(crate) fn word_masks(chunk: &[u8]) -> (u64, u64) {
     (alnum | (in_range(x, b'_', b'_') & ascii), alnum)
 }
 
-/// The mask of the low `k` bytes (all bytes when `k` is 8).
+/// The mask of the low `k` bytes (all bytes when `k` is 8 or more).
 #[inline]
 pub(crate) fn below(k: usize) -> u64 {
-    if k >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * k)) - 1
-    }
+    // Without a branch: a shift of 64 or more gives `None`, that is no byte.
+    u64::MAX.checked_shr(64 - 8 * k.min(8) as u32).unwrap_or(0)
 }
 
 /// UAX #29 rules WB6/WB7 (letters around `:` `.` `'`) and WB11/WB12 (digits around
@@ -413,6 +410,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn below_masks_the_low_bytes() {
+        let want =
+            [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFFFF_FFFF, 0xFF_FFFF_FFFF, 0xFFFF_FFFF_FFFF, 0xFF_FFFF_FFFF_FFFF];
+        for (k, &w) in want.iter().enumerate() {
+            assert_eq!(below(k), w, "{k}");
+        }
+        assert_eq!((below(8), below(9), below(usize::MAX)), (u64::MAX, u64::MAX, u64::MAX));
     }
 
     #[test]
