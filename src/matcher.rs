@@ -806,23 +806,24 @@ impl Channel {
         buf: &mut String,
         cache: &mut LookupCache,
     ) -> Option<u32> {
-        let word = t.text(text);
         if ascii && !self.key.fold_case && !self.key.fold_accents {
             // The exact key of an ASCII token is the token: read its head from the text.
-            let head = head_at(text.as_bytes(), t.start, t.end);
+            let bytes = text.as_bytes();
+            let word = &bytes[t.start..t.end];
+            let head = head_at(bytes, t.start, t.end);
             if word.len() > 8 {
-                return self.vocab.get_with_head(head, word.as_bytes());
+                return self.vocab.get_with_head(head, word);
             }
             let i = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
             let (h, n, id) = cache.slots[i];
             if h == head && n as usize == word.len() {
                 return (id != NONE).then_some(id);
             }
-            let found = self.vocab.get_with_head(head, word.as_bytes());
+            let found = self.vocab.get_with_head(head, word);
             cache.slots[i] = (head, word.len() as u32, found.unwrap_or(NONE));
             return found;
         }
-        self.vocab.get(self.key.key(word, buf).as_bytes())
+        self.vocab.get(self.key.key(t.text(text), buf).as_bytes())
     }
 
     #[inline]
