@@ -797,7 +797,7 @@ impl Channel {
 
     /// The id of token `t` of `text` (`ascii` when the token is ASCII), if it is in the
     /// vocabulary.
-    #[inline]
+    #[inline(always)]
     fn lookup(
         &self,
         text: &str,
