@@ -289,8 +289,7 @@ impl Tagger {
         // Blocks small enough to balance, large enough that taking one costs nothing.
         let block = (texts.len() / (threads * 16)).clamp(1, 64);
         let next = AtomicUsize::new(0);
-        let work = || {
-            let mut s = Scratch::default();
+        let work = |s: &mut Scratch| {
             let mut done = Vec::new();
             loop {
                 let from = next.fetch_add(block, Ordering::Relaxed);
@@ -298,13 +297,18 @@ impl Tagger {
                     return done;
                 }
                 for (i, t) in texts[from..(from + block).min(texts.len())].iter().enumerate() {
-                    done.push((from + i, self.tag_with(t.as_ref(), &mut s)));
+                    done.push((from + i, self.tag_with(t.as_ref(), s)));
                 }
             }
         };
         let parts = std::thread::scope(|sc| {
-            let others: Vec<_> = (1..threads).map(|_| sc.spawn(work)).collect();
-            let mut parts = vec![work()];
+            let others: Vec<_> = (1..threads).map(|_| sc.spawn(|| work(&mut Scratch::default()))).collect();
+            // The calling thread keeps its own buffers and caches from earlier calls.
+            let mine = SCRATCH.with(|s| match s.try_borrow_mut() {
+                Ok(mut s) => work(&mut s),
+                Err(_) => work(&mut Scratch::default()),
+            });
+            let mut parts = vec![mine];
             parts.extend(
                 others.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
             );
