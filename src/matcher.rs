@@ -417,7 +417,9 @@ impl ChannelBuilder {
             }
         });
         let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, caseless, starts, uid })
+        // Whether any match could be accepted or refused for its capitals.
+        let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
+        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, caseless, spellings, starts, uid })
     }
 }
 
@@ -434,6 +436,9 @@ pub(crate) struct Channel {
     first: Vec<u64>,
     /// Bit `id` set when capitals leave token `id` unchanged.
     caseless: Vec<u64>,
+    /// Whether the channel has capitalized aliases or entries taken in capitals only;
+    /// without either, every match is taken as spelled and capitals need no tracking.
+    spellings: bool,
     starts: StartFilter,
     /// Tells this channel from any other, for the lookup caches of [`MatchScratch`].
     uid: u64,
@@ -925,7 +930,10 @@ impl Channel {
             }
         };
         let id = raw & !ALIAS;
-        let spelling = if raw & ALIAS != 0 {
+        let spelling = if !self.spellings {
+            // Nothing here depends on capitals (see the field).
+            Spelling::Name
+        } else if raw & ALIAS != 0 {
             Spelling::Capitals
         } else if self.caseless[id as usize / 64] & (1 << (id % 64)) != 0 {
             Spelling::Caseless

@@ -119,6 +119,11 @@ impl Vocab {
         }
     }
 
+    /// Whether any key is an alias.
+    pub(crate) fn has_aliases(&self) -> bool {
+        !self.aliases.is_empty()
+    }
+
     /// Number of ids (keys that are no alias).
     pub(crate) fn len(&self) -> usize {
         self.len
