@@ -617,10 +617,14 @@ fn chunk_at(bytes: &[u8], i: usize) -> [u8; 8] {
 /// ASCII white space, see [`crate::tokenize::run_end`]) that can hold a match, and
 /// matches refer to positions in that list: a run is tokenized only when a channel is in
 /// the middle of a possible name, or when one of the run's possible token starts (its
-/// first byte, its non-word bytes and the bytes after them) begins with a byte pair of
-/// the channel's [`StartFilter`], or when the run is not ASCII. Every token that begins
-/// a name is in such a run, and so is every token that follows one within a name, so
-/// the matches are the same as over the full token list (a test checks it).
+/// first byte, its non-word bytes and the bytes after them) passes the channel's
+/// [`StartFilter`], or when the run is not ASCII. Every token that begins a name is in
+/// such a run, and so is every token that follows one within a name, so the matches are
+/// the same as over the full token list (a property test checks it).
+///
+/// The commonest runs, one ASCII word or a word and one punctuation mark before white
+/// space, are decided from the word mask of their first eight bytes alone, and a
+/// one-word run that passes is its own token without being tokenized again.
 pub(crate) fn find_all(
     channels: &[Channel],
     text: &str,
