@@ -644,133 +644,138 @@ pub(crate) fn find_all(
             cs.cache.slots.resize(1 << CACHE_BITS, (0, 0, 0));
         }
     }
-    let live = |c: &Channel| c.nfa.is_some();
-    if !channels.iter().any(live) {
+    let live = wanting(channels, &s.channels, |_, _| true);
+    if live == 0 {
         return;
     }
     if tokenized {
-        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate().filter(|(_, (c, _))| live(c)) {
+        for_channels(channels, &mut s.channels, live, |ch, cs, ci| {
             for (i, t) in tokens.iter().enumerate() {
-                ch.step(
-                    text,
-                    t,
-                    i as u32,
-                    text[t.start..t.end].is_ascii(),
-                    false,
-                    cs,
-                    &mut s.key,
-                    ci as u16,
-                    out,
-                );
+                let ascii = text[t.start..t.end].is_ascii();
+                ch.step(text, t, i as u32, ascii, false, cs, &mut s.key, ci, out);
             }
-        }
-    } else {
-        let bytes = text.as_bytes();
-        let n = bytes.len();
-        let mut i = skip_space(bytes, 0);
-        while i < n {
-            // One load serves a run of up to seven bytes (most runs): its end, the classes
-            // of its bytes and its head.
-            let chunk = chunk_at(bytes, i);
-            let word = word_masks(&chunk).0;
-            let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+        });
+        return;
+    }
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = skip_space(bytes, 0);
+    while i < n {
+        // One load serves a run of up to seven bytes (most runs): its end, the classes of
+        // its bytes and its head.
+        let chunk = chunk_at(bytes, i);
+        let word = word_masks(&chunk).0;
+        let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+        let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
+        let long = word_end > i + 8;
+        if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
             // The commonest run: one ASCII word, then white space. Its only token is the
             // word, whose head is the chunk's first bytes: what the channels need of it is
             // known here, and so is the token (no apostrophe, no joint).
-            let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
-            if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
-                let e = word_end;
-                let long = e > i + 8;
-                let wants = |ch: &Channel, cs: &ChannelScratch| {
-                    live(ch) && (cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long))
-                };
-                // (Most taggers have one channel: no loop for them.)
-                let passes = match channels {
-                    [ch] => u64::from(wants(ch, &s.channels[0])),
-                    _ => channels
-                        .iter()
-                        .zip(&s.channels)
-                        .enumerate()
-                        .fold(0, |p, (ci, (ch, cs))| p | u64::from(wants(ch, cs)) << ci),
-                };
-                if passes != 0 {
-                    let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
-                    let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
-                    let t = Token { start: i, end: e, kind };
-                    let ti = tokens.len() as u32;
-                    tokens.push(t);
-                    if let [ch] = channels {
-                        ch.step(text, &t, ti, true, true, &mut s.channels[0], &mut s.key, 0, out);
-                    } else {
-                        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
-                            if passes & (1 << ci) != 0 {
-                                ch.step(text, &t, ti, true, true, cs, &mut s.key, ci as u16, out);
-                            }
-                        }
-                    }
-                }
-                i = skip_space(bytes, e);
-                continue;
+            let e = word_end;
+            let passes = wanting(channels, &s.channels, |ch, cs| {
+                cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)
+            });
+            if passes != 0 {
+                let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
+                let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
+                let t = Token { start: i, end: e, kind };
+                let ti = tokens.len() as u32;
+                tokens.push(t);
+                let key = &mut s.key;
+                for_channels(
+                    channels,
+                    &mut s.channels,
+                    passes,
+                    // Once per word of text that may begin a name: kept inline.
+                    #[inline(always)]
+                    |ch, cs, ci| ch.step(text, &t, ti, true, true, cs, key, ci, out),
+                );
             }
-            let punct = bytes.get(word_end).copied().filter(|&b| b < 0x80);
-            let (e, needed) = if punct.is_some() && bytes.get(word_end + 1).is_some_and(|&b| is_space_byte(b))
-            {
+            i = skip_space(bytes, e);
+            continue;
+        }
+        let punct = bytes.get(word_end).copied().filter(|&b| b < 0x80);
+        let (e, passes) = match punct {
+            Some(p) if bytes.get(word_end + 1).is_some_and(|&b| is_space_byte(b)) => {
                 // The next commonest: a word (or none), one ASCII punctuation mark
                 // ("said,"), then white space.
-                let long = word_end > i + 8;
-                let p = punct.unwrap_or(0);
-                let wants = |ch: &Channel, cs: &ChannelScratch| {
-                    live(ch)
-                        && (cs.state.is_some()
-                            || ch.starts.test_chunk(chunk, word, || long)
-                            || ch.starts.test_punct(p))
-                };
-                let needed = match channels {
-                    [ch] => wants(ch, &s.channels[0]),
-                    _ => channels.iter().zip(&s.channels).any(|(ch, cs)| wants(ch, cs)),
-                };
-                (word_end + 1, needed)
-            } else {
+                let passes = wanting(channels, &s.channels, |ch, cs| {
+                    cs.state.is_some()
+                        || ch.starts.test_chunk(chunk, word, || long)
+                        || ch.starts.test_punct(p)
+                });
+                (word_end + 1, passes)
+            }
+            _ => {
                 let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
                 let short = stop != 0;
                 let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
-                let wants = |ch: &Channel, cs: &ChannelScratch| {
-                    live(ch)
-                        && (cs.state.is_some()
-                            || if short {
-                                ch.short_run_may_start(i, e, chunk)
-                            } else {
-                                ch.run_may_start(bytes, i, e)
-                            })
-                };
-                let needed = match channels {
-                    [ch] => wants(ch, &s.channels[0]),
-                    _ => channels.iter().zip(&s.channels).any(|(ch, cs)| wants(ch, cs)),
-                };
-                (e, needed)
-            };
-            if needed {
-                let from = tokens.len();
-                let ascii = tokenize_run(text, i, e, tokens);
-                let key = &mut s.key;
-                let mut feed = |ch: &Channel, cs: &mut ChannelScratch, ci: usize| {
-                    for (k, t) in tokens[from..].iter().enumerate() {
-                        let ascii = ascii || text[t.start..t.end].is_ascii();
-                        ch.step(text, t, (from + k) as u32, ascii, false, cs, key, ci as u16, out);
-                    }
-                };
-                match channels {
-                    [ch] => feed(ch, &mut s.channels[0], 0),
-                    _ => {
-                        for (ci, (ch, cs)) in channels.iter().zip(&mut s.channels).enumerate() {
-                            if live(ch) {
-                                feed(ch, cs, ci);
-                            }
+                let passes = wanting(channels, &s.channels, |ch, cs| {
+                    cs.state.is_some()
+                        || if short {
+                            ch.short_run_may_start(i, e, chunk)
+                        } else {
+                            ch.run_may_start(bytes, i, e)
                         }
-                    }
+                });
+                (e, passes)
+            }
+        };
+        if passes != 0 {
+            // A channel that does not want the run would only find that none of its
+            // tokens begins a name: it is not fed.
+            let from = tokens.len();
+            let ascii = tokenize_run(text, i, e, tokens);
+            for_channels(channels, &mut s.channels, passes, |ch, cs, ci| {
+                for (k, t) in tokens[from..].iter().enumerate() {
+                    let ascii = ascii || text[t.start..t.end].is_ascii();
+                    ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci, out);
+                }
+            });
+        }
+        i = skip_space(bytes, e);
+    }
+}
+
+/// A bit for each channel (of at most four: one per way of keying tokens) that has an
+/// automaton and for which `wants(channel, its scratch)` holds. Most taggers have one
+/// channel, which is asked without a loop: the scan asks for every run of text.
+#[inline(always)]
+fn wanting(
+    channels: &[Channel],
+    scratch: &[ChannelScratch],
+    wants: impl Fn(&Channel, &ChannelScratch) -> bool,
+) -> u64 {
+    let asks = |ch: &Channel, cs| ch.nfa.is_some() && wants(ch, cs);
+    match channels {
+        [ch] => u64::from(asks(ch, &scratch[0])),
+        _ => channels
+            .iter()
+            .zip(scratch)
+            .enumerate()
+            .fold(0, |bits, (ci, (ch, cs))| bits | u64::from(asks(ch, cs)) << ci),
+    }
+}
+
+/// Calls `f(channel, its scratch, its index)` for the channels whose bits are set in
+/// `bits` (see [`wanting`]).
+#[inline(always)]
+fn for_channels(
+    channels: &[Channel],
+    scratch: &mut [ChannelScratch],
+    bits: u64,
+    mut f: impl FnMut(&Channel, &mut ChannelScratch, u16),
+) {
+    match channels {
+        [ch] if bits & 1 != 0 => f(ch, &mut scratch[0], 0),
+        [_] => {}
+        _ => {
+            for (ci, (ch, cs)) in channels.iter().zip(scratch).enumerate() {
+                if bits & (1 << ci) != 0 {
+                    f(ch, cs, ci as u16);
                 }
             }
-            i = skip_space(bytes, e);
         }
     }
 }
