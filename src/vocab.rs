@@ -246,13 +246,6 @@ impl Vocab {
         &self.tails[at..at + s.len as usize - 8]
     }
 
-    /// The full key of the key in slot `s`.
-    fn key_of(&self, s: &Slot) -> Vec<u8> {
-        let mut k = s.head.to_le_bytes()[..(s.len as usize).min(8)].to_vec();
-        k.extend_from_slice(self.tail(s));
-        k
-    }
-
     fn grow(&mut self) {
         self.rehash(self.slots.len() * 2);
     }
@@ -286,9 +279,13 @@ impl Vocab {
     /// Calls `f(key, id)` for every key (aliases with the id they stand for, [`ALIAS`]
     /// set).
     pub(crate) fn for_each(&self, mut f: impl FnMut(&[u8], u32)) {
+        let mut key = Vec::new();
         for s in self.slots.iter().filter(|s| s.id != 0) {
+            key.clear();
+            key.extend_from_slice(&s.head.to_le_bytes()[..(s.len as usize).min(8)]);
+            key.extend_from_slice(self.tail(s));
             let id = if s.id & ALIAS != 0 { ALIAS | self.aliases[(s.id & !ALIAS) as usize].0 } else { s.id };
-            f(&self.key_of(s), id);
+            f(&key, id);
         }
     }
 

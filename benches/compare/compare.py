@@ -44,6 +44,8 @@ import tempfile
 import threading
 import time
 
+import py_engines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 PY_ENGINES = ("pyahocorasick", "flashtext")
@@ -218,17 +220,8 @@ def load_spans(path):
 
 
 def doc_texts(corpus, wanted):
-    out = {}
-    doc = 0
-    for path in corpus:
-        with open(path, "rb") as f:
-            for raw in f:
-                if not raw.strip():
-                    continue
-                if doc in wanted:
-                    out[doc] = json.loads(raw)["text"].encode("utf-8")
-                doc += 1
-    return out
+    # The same document numbering as every engine's reader.
+    return {doc: text.encode("utf-8") for doc, text, _ in py_engines.each_doc(corpus) if doc in wanted}
 
 
 def show_diff(title, only_a, only_b, name_a, name_b, corpus, n):
