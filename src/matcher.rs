@@ -480,12 +480,13 @@ struct StartFilter {
 }
 
 /// The head of the ASCII word bytes at `chunk` (see [`StartFilter`]), given the chunk's
-/// word mask ([`word_masks`]): its first eight bytes and its length class (the length, or
-/// 9 for longer heads), or `None` when the first byte is no word byte. `more` says
-/// whether the byte after the chunk is a word byte.
+/// word mask ([`word_masks`]): its first eight bytes, zero-padded, with the top bit set
+/// when the head is longer than eight bytes, or `None` when the first byte is no word
+/// byte. Word bytes are neither zero nor above 0x7F, so this tells every length apart.
+/// `more` says whether the byte after the chunk is a word byte.
 #[inline]
-fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> Option<(u64, u64)> {
-    let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as u64;
+fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> Option<u64> {
+    let k = (!word & HIGH_BITS).trailing_zeros() / 8;
     if k == 0 {
         return None;
     }
@@ -494,7 +495,7 @@ fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> O
         // ASCII upper case to lower case: bit 5 set on the bytes in 'A'..='Z'.
         w |= in_range(w, b'A', b'Z') >> 2;
     }
-    Some((w, if k == 8 && more() { 9 } else { k }))
+    Some(w | u64::from(k == 8 && more()) << 63)
 }
 
 impl StartFilter {
@@ -504,9 +505,8 @@ impl StartFilter {
     }
 
     #[inline]
-    fn slot(&self, (w, class): (u64, u64)) -> usize {
-        (fold_mul(w ^ class.wrapping_mul(0x2D35_8DCC_AA6C_78A5), 0x9E37_79B9_7F4A_7C15) >> self.shift)
-            as usize
+    fn slot(&self, head: u64) -> usize {
+        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Admits the tokens with key `key`.
@@ -557,12 +557,6 @@ impl StartFilter {
     fn memory_usage(&self) -> usize {
         8 * self.heads.capacity()
     }
-}
-
-#[inline]
-fn fold_mul(a: u64, b: u64) -> u64 {
-    let m = u128::from(a) * u128::from(b);
-    (m as u64) ^ ((m >> 64) as u64)
 }
 
 /// A channel's state within one document.
@@ -660,82 +654,166 @@ pub(crate) fn find_all(
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = skip_space(bytes, 0);
+    if let [ch] = channels {
+        i = scan_one(ch, text, i, tokens, s, out);
+    }
     while i < n {
-        // One load serves a run of up to seven bytes (most runs): its end, the classes of
-        // its bytes and its head.
+        i = run_at(channels, text, i, tokens, s, out);
+    }
+}
+
+/// The scan of a tagger with one channel (most taggers), up to the last eight bytes of
+/// `text`: returns where it stopped. The commonest runs, one ASCII word or a word and one
+/// punctuation mark, are handled here; every other run is left to [`run_at`], kept out of
+/// line so that this loop stays small.
+#[inline(never)]
+fn scan_one(
+    ch: &Channel,
+    text: &str,
+    mut i: usize,
+    tokens: &mut Vec<Token>,
+    s: &mut MatchScratch,
+    out: &mut Vec<RawMatch>,
+) -> usize {
+    if ch.nfa.is_none() {
+        return text.len();
+    }
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    while i + 8 <= n {
+        let cs = &mut s.channels[0];
         let chunk = chunk_at(bytes, i);
-        let word = word_masks(&chunk).0;
+        let (word, alnum) = word_masks(&chunk);
         let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
         let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
         let long = word_end > i + 8;
-        if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
-            // The commonest run: one ASCII word, then white space. Its only token is the
-            // word, whose head is the chunk's first bytes: what the channels need of it is
-            // known here, and so is the token (no apostrophe, no joint).
-            let e = word_end;
-            let passes = wanting(channels, &s.channels, |ch, cs| {
-                cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)
-            });
-            if passes != 0 {
-                let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
-                let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
-                let t = Token { start: i, end: e, kind };
-                let ti = tokens.len() as u32;
-                tokens.push(t);
-                let key = &mut s.key;
-                for_channels(
-                    channels,
-                    &mut s.channels,
-                    passes,
-                    // Once per word of text that may begin a name: kept inline.
-                    #[inline(always)]
-                    |ch, cs, ci| ch.step(text, &t, ti, true, true, cs, key, ci, out),
-                );
-            }
-            i = skip_space(bytes, e);
-            continue;
-        }
-        let punct = bytes.get(word_end).copied().filter(|&b| b < 0x80);
-        let (e, passes) = match punct {
-            Some(p) if bytes.get(word_end + 1).is_some_and(|&b| is_space_byte(b)) => {
-                // The next commonest: a word (or none), one ASCII punctuation mark
-                // ("said,"), then white space.
-                let passes = wanting(channels, &s.channels, |ch, cs| {
-                    cs.state.is_some()
-                        || ch.starts.test_chunk(chunk, word, || long)
-                        || ch.starts.test_punct(p)
-                });
-                (word_end + 1, passes)
-            }
-            _ => {
-                let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
-                let short = stop != 0;
-                let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
-                let passes = wanting(channels, &s.channels, |ch, cs| {
-                    cs.state.is_some()
-                        || if short {
-                            ch.short_run_may_start(i, e, chunk)
-                        } else {
-                            ch.run_may_start(bytes, i, e)
-                        }
-                });
-                (e, passes)
-            }
-        };
-        if passes != 0 {
-            // A channel that does not want the run would only find that none of its
-            // tokens begins a name: it is not fed.
-            let from = tokens.len();
-            let ascii = tokenize_run(text, i, e, tokens);
-            for_channels(channels, &mut s.channels, passes, |ch, cs, ci| {
-                for (k, t) in tokens[from..].iter().enumerate() {
-                    let ascii = ascii || text[t.start..t.end].is_ascii();
-                    ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci, out);
+        match bytes.get(word_end) {
+            Some(&b) if k > 0 && is_space_byte(b) => {
+                // One ASCII word: its only token is the word.
+                if cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long) {
+                    let e = word_end;
+                    let alnum = alnum & below(k) != 0 || bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
+                    let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
+                    let t = Token { start: i, end: e, kind };
+                    let ti = tokens.len() as u32;
+                    tokens.push(t);
+                    ch.step(text, &t, ti, true, true, cs, &mut s.key, 0, out);
                 }
-            });
+                i = skip_space(bytes, word_end + 1);
+                continue;
+            }
+            Some(&b)
+                if k > 0
+                    && b < 0x80
+                    && cs.state.is_none()
+                    && bytes.get(word_end + 1).is_some_and(|&c| is_space_byte(c))
+                    && !ch.starts.test_chunk(chunk, word, || long)
+                    && !ch.starts.test_punct(b) =>
+            {
+                // A word and a punctuation mark, neither of which begins a name.
+                i = skip_space(bytes, word_end + 2);
+                continue;
+            }
+            _ => {}
         }
-        i = skip_space(bytes, e);
+        i = run_at_cold(std::slice::from_ref(ch), text, i, tokens, s, out);
     }
+    i
+}
+
+/// [`run_at`], kept out of line.
+#[inline(never)]
+fn run_at_cold(
+    channels: &[Channel],
+    text: &str,
+    i: usize,
+    tokens: &mut Vec<Token>,
+    s: &mut MatchScratch,
+    out: &mut Vec<RawMatch>,
+) -> usize {
+    run_at(channels, text, i, tokens, s, out)
+}
+
+/// Scans the run of `text` that starts at `i` (see [`find_all`]); returns where the next
+/// run starts.
+#[inline(always)]
+fn run_at(
+    channels: &[Channel],
+    text: &str,
+    i: usize,
+    tokens: &mut Vec<Token>,
+    s: &mut MatchScratch,
+    out: &mut Vec<RawMatch>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // One load serves a run of up to seven bytes (most runs): its end, the classes of
+    // its bytes and its head.
+    let chunk = chunk_at(bytes, i);
+    let word = word_masks(&chunk).0;
+    let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+    let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
+    let long = word_end > i + 8;
+    if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
+        // The commonest run: one ASCII word, then white space. Its only token is the
+        // word, whose head is the chunk's first bytes: what the channels need of it is
+        // known here, and so is the token (no apostrophe, no joint).
+        let e = word_end;
+        let passes = wanting(channels, &s.channels, |ch, cs| {
+            cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)
+        });
+        if passes != 0 {
+            let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
+            let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
+            let t = Token { start: i, end: e, kind };
+            let ti = tokens.len() as u32;
+            tokens.push(t);
+            let key = &mut s.key;
+            for_channels(
+                channels,
+                &mut s.channels,
+                passes,
+                // Once per word of text that may begin a name: kept inline.
+                #[inline(always)]
+                |ch, cs, ci| ch.step(text, &t, ti, true, true, cs, key, ci, out),
+            );
+        }
+        return skip_space(bytes, e);
+    }
+    let punct = bytes.get(word_end).copied().filter(|&b| b < 0x80);
+    let (e, passes) = match punct {
+        Some(p) if bytes.get(word_end + 1).is_some_and(|&b| is_space_byte(b)) => {
+            // The next commonest: a word (or none), one ASCII punctuation mark
+            // ("said,"), then white space.
+            let passes = wanting(channels, &s.channels, |ch, cs| {
+                cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long) || ch.starts.test_punct(p)
+            });
+            (word_end + 1, passes)
+        }
+        _ => {
+            let stop = (space_mask(&chunk) | !below(n - i)) & HIGH_BITS;
+            let short = stop != 0;
+            let e = if short { i + (stop.trailing_zeros() / 8) as usize } else { run_end(bytes, i + 8) };
+            let passes = wanting(channels, &s.channels, |ch, cs| {
+                cs.state.is_some()
+                    || if short { ch.short_run_may_start(i, e, chunk) } else { ch.run_may_start(bytes, i, e) }
+            });
+            (e, passes)
+        }
+    };
+    if passes != 0 {
+        // A channel that does not want the run would only find that none of its
+        // tokens begins a name: it is not fed.
+        let from = tokens.len();
+        let ascii = tokenize_run(text, i, e, tokens);
+        for_channels(channels, &mut s.channels, passes, |ch, cs, ci| {
+            for (k, t) in tokens[from..].iter().enumerate() {
+                let ascii = ascii || text[t.start..t.end].is_ascii();
+                ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci, out);
+            }
+        });
+    }
+    skip_space(bytes, e)
 }
 
 /// A bit for each channel (of at most four: one per way of keying tokens) that has an
