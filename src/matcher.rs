@@ -402,7 +402,8 @@ impl ChannelBuilder {
             first[id / 64] |= 1 << (id % 64);
         }
         let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
-        let mut starts = StartFilter::new(n_first, key.fold_case);
+        let mut starts = StartFilter::new(n_first, 16, key.fold_case);
+        let mut known = StartFilter::new(vocab.len(), 8, key.fold_case);
         let mut caseless = vec![0u64; first.len()];
         let mut buf = String::new();
         vocab.for_each(|k, raw| {
@@ -410,6 +411,7 @@ impl ChannelBuilder {
             if first[id as usize / 64] & (1 << (id % 64)) != 0 {
                 starts.add(k);
             }
+            known.add(k);
             // (An alias is capitals already; what counts is its token's own key.)
             let k = std::str::from_utf8(k).unwrap_or("");
             if raw & ALIAS == 0 && key.key(&crate::normalize::upper(k), &mut buf) == k {
@@ -419,7 +421,7 @@ impl ChannelBuilder {
         let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // Whether any match could be accepted or refused for its capitals.
         let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
-        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, caseless, spellings, starts, uid })
+        Ok(Channel { key, vocab, nfa, entry_ranges, entries, first, caseless, spellings, starts, known, uid })
     }
 }
 
@@ -440,6 +442,10 @@ pub(crate) struct Channel {
     /// without either, every match is taken as spelled and capitals need no tracking.
     spellings: bool,
     starts: StartFilter,
+    /// The same filter on every token of the vocabulary, asked before the vocabulary
+    /// itself: most tokens after one that begins a name are in no name, and the filter
+    /// (eight bits per token) is smaller than the vocabulary.
+    known: StartFilter,
     /// Tells this channel from any other, for the lookup caches of [`MatchScratch`].
     uid: u64,
 }
@@ -450,13 +456,32 @@ static CHANNELS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 /// The last lookups of short ASCII tokens, per thread and channel, direct-mapped: news
 /// repeats its common words, and with a large vocabulary each lookup in it is a cache
 /// miss, while this table (16 KiB) stays in the L1 cache.
+///
+/// A token that begins a name also keeps the automaton's state after it, when fed from
+/// the start state: most tokens fed are fed from there ("the", "a"), and the automaton's
+/// states are mostly outside the L1 cache.
 #[derive(Default)]
 struct LookupCache {
     /// The channel whose lookups these are.
     owner: u64,
-    /// Key head, key length (0: empty), id (`NONE`: not in the vocabulary).
-    slots: Vec<(u64, u32, u32)>,
+    slots: Vec<CacheSlot>,
 }
+
+/// One lookup (see [`LookupCache`]).
+#[derive(Clone, Copy, Default)]
+struct CacheSlot {
+    /// The token's head ([`head_at`]; 0: empty). Tokens of up to eight bytes without a
+    /// zero byte are told apart by their heads alone, and only those are kept.
+    head: u64,
+    /// The token's id, `NONE` when it is not in the vocabulary.
+    id: u32,
+    /// The state after the token from the start state, with [`MATCHES`] set when that
+    /// state has matches; 0 while not known.
+    after: u32,
+}
+
+/// See [`CacheSlot::after`].
+const MATCHES: u32 = 1 << 31;
 
 const CACHE_BITS: u32 = 10;
 const NONE: u32 = u32::MAX;
@@ -499,8 +524,8 @@ fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> O
 }
 
 impl StartFilter {
-    fn new(expected: usize, fold: bool) -> StartFilter {
-        let bits = (expected * 16).next_power_of_two().clamp(1 << 12, 1 << 24);
+    fn new(expected: usize, bits_each: usize, fold: bool) -> StartFilter {
+        let bits = (expected * bits_each).next_power_of_two().clamp(1 << 12, 1 << 27);
         StartFilter { heads: vec![0; bits / 64], shift: 64 - bits.trailing_zeros(), punct: [0; 4], fold }
     }
 
@@ -635,7 +660,7 @@ pub(crate) fn find_all(
         if cs.cache.owner != ch.uid {
             cs.cache.owner = ch.uid;
             cs.cache.slots.clear();
-            cs.cache.slots.resize(1 << CACHE_BITS, (0, 0, 0));
+            cs.cache.slots.resize(1 << CACHE_BITS, CacheSlot::default());
         }
     }
     let live = wanting(channels, &s.channels, |_, _| true);
@@ -888,7 +913,7 @@ impl Channel {
     }
 
     /// The id of token `t` of `text` (`ascii` when the token is ASCII), if it is in the
-    /// vocabulary.
+    /// vocabulary, and the token's slot in `cache` (`usize::MAX`: none).
     #[inline(always)]
     fn lookup(
         &self,
@@ -897,25 +922,26 @@ impl Channel {
         ascii: bool,
         buf: &mut String,
         cache: &mut LookupCache,
-    ) -> Option<u32> {
+    ) -> (Option<u32>, usize) {
         if ascii && !self.key.fold_case && !self.key.fold_accents {
             // The exact key of an ASCII token is the token: read its head from the text.
             let bytes = text.as_bytes();
             let word = &bytes[t.start..t.end];
             let head = head_at(bytes, t.start, t.end);
-            if word.len() > 8 {
-                return self.vocab.get_with_head(head, word);
+            let known = || self.known.test(bytes, t.start);
+            if word.len() > 8 || head == 0 {
+                return (if known() { self.vocab.get_with_head(head, word) } else { None }, usize::MAX);
             }
             let i = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
-            let (h, n, id) = cache.slots[i];
-            if h == head && n as usize == word.len() {
-                return (id != NONE).then_some(id);
+            let slot = cache.slots[i];
+            if slot.head == head {
+                return ((slot.id != NONE).then_some(slot.id), i);
             }
-            let found = self.vocab.get_with_head(head, word);
-            cache.slots[i] = (head, word.len() as u32, found.unwrap_or(NONE));
-            return found;
+            let found = if known() { self.vocab.get_with_head(head, word) } else { None };
+            cache.slots[i] = CacheSlot { head, id: found.unwrap_or(NONE), after: 0 };
+            return (found, i);
         }
-        self.vocab.get(self.key.key(t.text(text), buf).as_bytes())
+        (self.vocab.get(self.key.key(t.text(text), buf).as_bytes()), usize::MAX)
     }
 
     #[inline]
@@ -1009,7 +1035,8 @@ impl Channel {
         if cs.state.is_none() && ascii && !passes && !self.starts.test(text.as_bytes(), t.start) {
             return;
         }
-        let raw = match self.lookup(text, t, ascii, buf, &mut cs.cache) {
+        let (found, slot) = self.lookup(text, t, ascii, buf, &mut cs.cache);
+        let raw = match found {
             Some(raw) if cs.state.is_some() || self.begins_name(raw & !ALIAS) => raw,
             _ => {
                 cs.state = None;
@@ -1027,21 +1054,45 @@ impl Channel {
         } else {
             Spelling::Name
         };
-        let mut sid = match cs.state {
-            Some(sid) => sid,
-            None => {
-                cs.fed = 0;
-                cs.tokens.clear();
-                *start
-            }
-        };
         let mut code = [0u8; 4];
         let n = encode(id, &mut code);
-        cs.tokens.push((i, cs.fed, spelling));
-        for &b in &code[..n] {
-            sid = nfa.next_state(Anchored::No, sid, b);
-        }
-        cs.fed += n as u32;
+        let sid = match cs.state {
+            Some(mut sid) => {
+                cs.tokens.push((i, cs.fed, spelling));
+                for &b in &code[..n] {
+                    sid = nfa.next_state(Anchored::No, sid, b);
+                }
+                cs.fed += n as u32;
+                sid
+            }
+            None => {
+                cs.tokens.clear();
+                cs.tokens.push((i, 0, spelling));
+                cs.fed = n as u32;
+                let cached = cs.cache.slots.get(slot).map_or(0, |s| s.after);
+                if cached & !MATCHES != 0 {
+                    // A token that begins a name never leaves the automaton in its
+                    // start state.
+                    let sid = StateID::new_unchecked((cached & !MATCHES) as usize);
+                    if cached & MATCHES == 0 {
+                        cs.state = Some(sid);
+                        return;
+                    }
+                    sid
+                } else {
+                    let mut sid = *start;
+                    for &b in &code[..n] {
+                        sid = nfa.next_state(Anchored::No, sid, b);
+                    }
+                    if let Some(s) = cs.cache.slots.get_mut(slot) {
+                        if sid.as_u32() & MATCHES == 0 {
+                            s.after = sid.as_u32() | if nfa.is_match(sid) { MATCHES } else { 0 };
+                        }
+                    }
+                    sid
+                }
+            }
+        };
         if nfa.is_match(sid) {
             for k in 0..nfa.match_len(sid) {
                 let pid = nfa.match_pattern(sid, k);
@@ -1074,6 +1125,7 @@ impl Channel {
         self.vocab.memory_usage()
             + 8 * (self.first.capacity() + self.caseless.capacity())
             + self.starts.memory_usage()
+            + self.known.memory_usage()
             + self.nfa.as_ref().map_or(0, |a| a.0.memory_usage())
             + 4 * (self.entry_ranges.capacity() + self.entries.capacity())
     }
