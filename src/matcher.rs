@@ -671,7 +671,7 @@ pub(crate) fn find_all(
         for_channels(channels, &mut s.channels, live, |ch, cs, ci| {
             for (i, t) in tokens.iter().enumerate() {
                 let ascii = text[t.start..t.end].is_ascii();
-                ch.step(text, t, i as u32, ascii, false, cs, &mut s.key, ci, out);
+                ch.step(text, t, i as u32, ascii, false, None, cs, &mut s.key, ci, out);
             }
         });
         return;
@@ -720,9 +720,12 @@ fn scan_one(
                     let alnum = alnum & below(k) != 0 || bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
                     let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
                     let t = Token { start: i, end: e, kind };
-                    let ti = tokens.len() as u32;
-                    tokens.push(t);
-                    ch.step(text, &t, ti, true, true, cs, &mut s.key, 0, out);
+                    // Pushed only when fed: the one channel is all that could refer to it.
+                    let head = u64::from_le_bytes(chunk) & below(k);
+                    if ch.step(text, &t, tokens.len() as u32, true, true, Some(head), cs, &mut s.key, 0, out)
+                    {
+                        tokens.push(t);
+                    }
                 }
                 i = skip_space(bytes, word_end + 1);
                 continue;
@@ -800,7 +803,9 @@ fn run_at(
                 passes,
                 // Once per word of text that may begin a name: kept inline.
                 #[inline(always)]
-                |ch, cs, ci| ch.step(text, &t, ti, true, true, cs, key, ci, out),
+                |ch, cs, ci| {
+                    ch.step(text, &t, ti, true, true, None, cs, key, ci, out);
+                },
             );
         }
         return skip_space(bytes, e);
@@ -834,7 +839,7 @@ fn run_at(
         for_channels(channels, &mut s.channels, passes, |ch, cs, ci| {
             for (k, t) in tokens[from..].iter().enumerate() {
                 let ascii = ascii || text[t.start..t.end].is_ascii();
-                ch.step(text, t, (from + k) as u32, ascii, false, cs, &mut s.key, ci, out);
+                ch.step(text, t, (from + k) as u32, ascii, false, None, cs, &mut s.key, ci, out);
             }
         });
     }
@@ -920,6 +925,7 @@ impl Channel {
         text: &str,
         t: &Token,
         ascii: bool,
+        head: Option<u64>,
         buf: &mut String,
         cache: &mut LookupCache,
     ) -> (Option<u32>, usize) {
@@ -927,17 +933,19 @@ impl Channel {
             // The exact key of an ASCII token is the token: read its head from the text.
             let bytes = text.as_bytes();
             let word = &bytes[t.start..t.end];
-            let head = head_at(bytes, t.start, t.end);
-            let known = || self.known.test(bytes, t.start);
+            let head = head.unwrap_or_else(|| head_at(bytes, t.start, t.end));
             if word.len() > 8 || head == 0 {
-                return (if known() { self.vocab.get_with_head(head, word) } else { None }, usize::MAX);
+                let found =
+                    if self.known.test(bytes, t.start) { self.vocab.get_with_head(head, word) } else { None };
+                return (found, usize::MAX);
             }
             let i = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
             let slot = cache.slots[i];
             if slot.head == head {
                 return ((slot.id != NONE).then_some(slot.id), i);
             }
-            let found = if known() { self.vocab.get_with_head(head, word) } else { None };
+            let found =
+                if self.known.test(bytes, t.start) { self.vocab.get_with_head(head, word) } else { None };
             cache.slots[i] = CacheSlot { head, id: found.unwrap_or(NONE), after: 0 };
             return (found, i);
         }
@@ -1009,9 +1017,10 @@ impl Channel {
         false
     }
 
-    /// Feeds token `i` (`t`, ASCII or not; known to pass the start filter or not) of
-    /// `text` to the automaton when it can begin or continue a name, and appends the matches that end with it to `out` (as matches of
-    /// channel `index`).
+    /// Feeds token `i` (`t`, ASCII or not; known to pass the start filter or not; its
+    /// head when known) of `text` to the automaton when it can begin or continue a name,
+    /// and appends the matches that end with it to `out` (as matches of channel `index`).
+    /// Returns whether the token was fed: only then may a match refer to it.
     ///
     /// While the automaton sits in its start state, only tokens that begin a name matter
     /// (feeding any other would leave it there), and most are told apart by the start
@@ -1026,21 +1035,22 @@ impl Channel {
         i: u32,
         ascii: bool,
         passes: bool,
+        head: Option<u64>,
         cs: &mut ChannelScratch,
         buf: &mut String,
         index: u16,
         out: &mut Vec<RawMatch>,
-    ) {
-        let Some((nfa, start)) = &self.nfa else { return };
+    ) -> bool {
+        let Some((nfa, start)) = &self.nfa else { return false };
         if cs.state.is_none() && ascii && !passes && !self.starts.test(text.as_bytes(), t.start) {
-            return;
+            return false;
         }
-        let (found, slot) = self.lookup(text, t, ascii, buf, &mut cs.cache);
+        let (found, slot) = self.lookup(text, t, ascii, head, buf, &mut cs.cache);
         let raw = match found {
             Some(raw) if cs.state.is_some() || self.begins_name(raw & !ALIAS) => raw,
             _ => {
                 cs.state = None;
-                return;
+                return false;
             }
         };
         let id = raw & !ALIAS;
@@ -1076,7 +1086,7 @@ impl Channel {
                     let sid = StateID::new_unchecked((cached & !MATCHES) as usize);
                     if cached & MATCHES == 0 {
                         cs.state = Some(sid);
-                        return;
+                        return true;
                     }
                     sid
                 } else {
@@ -1118,6 +1128,7 @@ impl Channel {
             }
         }
         cs.state = (sid != *start).then_some(sid);
+        true
     }
 
     /// Approximate heap bytes held.
