@@ -944,8 +944,11 @@ impl Channel {
             if slot.head == head {
                 return ((slot.id != NONE).then_some(slot.id), i);
             }
-            let found =
-                if self.known.test(bytes, t.start) { self.vocab.get_with_head(head, word) } else { None };
+            // A token the filter turns away is not kept: it would only push out a known one.
+            if !self.known.test(bytes, t.start) {
+                return (None, usize::MAX);
+            }
+            let found = self.vocab.get_with_head(head, word);
             cache.slots[i] = CacheSlot { head, id: found.unwrap_or(NONE), after: 0 };
             return (found, i);
         }
