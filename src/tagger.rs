@@ -424,6 +424,9 @@ impl TaggerBuilder {
         // label adds its surface forms to the first.
         let mut by_id: FxMap<(&str, &Label), u32> = FxMap::default();
         let mut by_name: FxMap<(usize, &Label, &str), u32> = FxMap::default();
+        // Sized once: growing a map of a million names rehashes it many times.
+        let without_id = self.gazetteers.iter().flat_map(|g| g.entries()).filter(|e| e.id.is_none()).count();
+        by_name.reserve(without_id);
         for (gi, g) in self.gazetteers.iter().enumerate() {
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
