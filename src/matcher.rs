@@ -22,7 +22,16 @@
 //!
 //! Most of a text cannot begin a name, and the tagger need not even tokenize it: a
 //! [`StartFilter`] on the first tokens of the names rejects most stretches of text from
-//! their first bytes (see [`find_all`]). Only the rest is tokenized and looked up.
+//! their first bytes (see [`find_all`]). Only the rest is tokenized and looked up. Three
+//! more filters of the same kind keep lookups away from the vocabulary table, which for a
+//! large gazetteer lies mostly outside the processor's caches:
+//! - a word that is a stretch of its own begins a name only if the [`PairFilter`] holds
+//!   it with the next token ("the" begins the GeoNames name "the ma", not "the
+//!   government"), or with a mark for a name of one token;
+//! - a token after one that began a name is looked up only if a filter on the whole
+//!   vocabulary holds it (`Channel::known`);
+//! - a per-thread cache keeps the last lookups of short tokens, and for a token that
+//!   begins a name, the automaton's state after it.
 //!
 //! A *channel* is one way of keying tokens (exact, case-folded, accent-folded, both).
 //! Names are put in the channel their case and accent options call for; a channel with
