@@ -325,6 +325,8 @@ fn push_piece(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             // "Erbil\u{200d}'s": the word before the possessive loses its invisible end too.
             let word = trimmed[..apo].trim_end_matches(invisible);
             if !word.is_empty() {
+                // What is left of the word may hold no letter or digit ("¸'s").
+                let kind = if word.chars().any(char::is_alphanumeric) { kind } else { TokenKind::Punct };
                 out.push(Token { start: s, end: s + word.len(), kind });
                 out.push(Token { start: s + apo, end: e, kind: TokenKind::Punct });
                 return;
@@ -438,6 +440,12 @@ mod tests {
         assert_eq!(toks("Government\u{2019}s plan"), ["Government", "\u{2019}s", "plan"]);
         assert_eq!(toks("O'Brien"), ["O'Brien"]);
         assert_eq!(toks("'s"), ["'", "s"]);
+        // The word left in front of a possessive is punctuation when it holds no letter
+        // or digit.
+        let t = tokenize("\u{b8}'s");
+        let kinds: Vec<TokenKind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(toks("\u{b8}'s"), ["\u{b8}", "'s"]);
+        assert_eq!(kinds, [TokenKind::Punct, TokenKind::Punct]);
     }
 
     #[test]
