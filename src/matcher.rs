@@ -403,8 +403,7 @@ impl ChannelBuilder {
             Some((nfa, start))
         };
         entries.shrink_to_fit();
-        // What can begin a name: the first tokens of the patterns, and the first two bytes
-        // of their keys.
+        // What can begin a name: the first tokens of the patterns.
         let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
         for &(s, _) in &patterns {
             let id = map[seqs[s as usize] as usize] as usize;
@@ -424,13 +423,13 @@ impl ChannelBuilder {
         let mut aliases: Vec<(u32, u64)> = Vec::new();
         vocab.for_each(|k, raw| {
             let id = raw & !ALIAS;
-            if first[id as usize / 64] & (1 << (id % 64)) != 0 {
-                starts.add(k);
-            }
-            known.add(k);
             let more = || k.get(8).is_some_and(|&c| is_word_byte(c));
             let chunk = chunk_at(k, 0);
             let mut p = pair_key(chunk, word_masks(&chunk).0, more, key.fold_case);
+            if first[id as usize / 64] & (1 << (id % 64)) != 0 {
+                starts.add(p);
+            }
+            known.add(p);
             if k.first().is_some_and(|&b| is_word_byte(b)) && !k.iter().all(|&b| is_word_byte(b)) {
                 p |= LONGER;
             }
@@ -557,8 +556,7 @@ const NONE: u32 = u32::MAX;
 /// a bitset small enough for the L1 cache, let through enough more runs to be slower.)
 #[derive(Clone)]
 struct StartFilter {
-    heads: Vec<u64>,
-    shift: u32,
+    heads: Bloom,
     punct: [u64; 4],
     fold: bool,
 }
@@ -584,30 +582,17 @@ fn head(chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool, fold: bool) -> O
 
 impl StartFilter {
     fn new(expected: usize, bits_each: usize, fold: bool) -> StartFilter {
-        let bits = filter_bits(expected, bits_each);
-        StartFilter { heads: vec![0; bits / 64], shift: 64 - bits.trailing_zeros(), punct: [0; 4], fold }
+        StartFilter { heads: Bloom::new(expected, bits_each), punct: [0; 4], fold }
     }
 
-    #[inline]
-    fn slot(&self, head: u64) -> usize {
-        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// Admits the tokens with key `key`.
-    fn add(&mut self, key: &[u8]) {
-        let Some(&b) = key.first() else { return };
-        if b >= 0x80 {
+    /// Admits the tokens with pair key `p` ([`pair_key`], made with this filter's
+    /// folding).
+    fn add(&mut self, p: u64) {
+        match p {
             // Only non-ASCII tokens have such keys, and those are always looked up.
-            return;
-        }
-        let more = || key.get(8).is_some_and(|&c| is_word_byte(c));
-        let chunk = chunk_at(key, 0);
-        match head(chunk, word_masks(&chunk).0, more, self.fold) {
-            Some(h) => {
-                let i = self.slot(h);
-                self.heads[i / 64] |= 1 << (i % 64);
-            }
-            None => self.punct[usize::from(b) / 64] |= 1 << (b % 64),
+            NON_ASCII => {}
+            _ if is_word_byte(p as u8) => self.heads.insert(p),
+            _ => self.punct[(p / 64) as usize] |= 1 << (p % 64),
         }
     }
 
@@ -624,10 +609,7 @@ impl StartFilter {
     #[inline]
     fn test_chunk(&self, chunk: [u8; 8], word: u64, more: impl FnOnce() -> bool) -> bool {
         match head(chunk, word, more, self.fold) {
-            Some(h) => {
-                let i = self.slot(h);
-                self.heads[i / 64] & (1 << (i % 64)) != 0
-            }
+            Some(h) => self.heads.contains(h),
             None => self.test_punct(chunk[0]),
         }
     }
@@ -639,7 +621,47 @@ impl StartFilter {
     }
 
     fn memory_usage(&self) -> usize {
-        8 * self.heads.capacity()
+        self.heads.memory_usage()
+    }
+}
+
+/// A Bloom filter with one hash function on 64-bit keys, sized by [`filter_bits`].
+#[derive(Clone)]
+struct Bloom {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Bloom {
+    fn new(expected: usize, bits_each: usize) -> Bloom {
+        let bits = filter_bits(expected, bits_each);
+        Bloom { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let i = self.slot(key);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        self.bit(key) != 0
+    }
+
+    /// The key's bit, as 0 or 1.
+    #[inline]
+    fn bit(&self, key: u64) -> u64 {
+        let i = self.slot(key);
+        self.bits[i / 64] >> (i % 64) & 1
+    }
+
+    fn memory_usage(&self) -> usize {
+        8 * self.bits.capacity()
     }
 }
 
@@ -685,38 +707,32 @@ const LONGER: u64 = 1 << 55;
 ///
 /// It is a one-hash Bloom filter on [`pair_key`]s, about eight bits per pair.
 #[derive(Clone)]
-struct PairFilter {
-    bits: Vec<u64>,
-    shift: u32,
+struct PairFilter(Bloom);
+
+/// The key of the pair `a`, `b` in [`PairFilter`].
+#[inline]
+fn pair(a: u64, b: u64) -> u64 {
+    a ^ b.rotate_left(29).wrapping_mul(0x2D35_8DCC_AA6C_78A5)
 }
 
 impl PairFilter {
     fn new(expected: usize) -> PairFilter {
-        let bits = filter_bits(expected, 8);
-        PairFilter { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
-    }
-
-    #[inline]
-    fn slot(&self, a: u64, b: u64) -> usize {
-        let h =
-            (a ^ b.rotate_left(29).wrapping_mul(0x2D35_8DCC_AA6C_78A5)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
+        PairFilter(Bloom::new(expected, 8))
     }
 
     fn add(&mut self, a: u64, b: u64) {
-        let i = self.slot(a, b);
-        self.bits[i / 64] |= 1 << (i % 64);
+        self.0.insert(pair(a, b));
     }
 
     /// Whether `a` then `b` may begin a name, or `a` alone may be one.
     #[inline]
     fn test(&self, a: u64, b: u64) -> bool {
-        let (i, j) = (self.slot(a, ALONE), self.slot(a, b));
-        (self.bits[i / 64] >> (i % 64) | self.bits[j / 64] >> (j % 64)) & 1 != 0
+        // Both bits are read, without a branch between them.
+        self.0.bit(pair(a, ALONE)) | self.0.bit(pair(a, b)) != 0
     }
 
     fn memory_usage(&self) -> usize {
-        8 * self.bits.capacity()
+        self.0.memory_usage()
     }
 }
 
@@ -819,7 +835,7 @@ pub(crate) fn find_all(
         i = scan_one(ch, text, i, tokens, s, out);
     }
     while i < n {
-        i = run_at(channels, text, i, tokens, s, out);
+        i = run_at(channels, text, i, Look::at(bytes, i), tokens, s, out);
     }
 }
 
@@ -845,7 +861,7 @@ fn scan_one(
     let mut at = Look::at(bytes, i);
     while i + 8 <= n {
         let cs = &mut s.channels[0];
-        let Look { chunk, word, alnum, k, word_end, long } = at;
+        let Look { chunk, word, k, word_end, long, .. } = at;
         match bytes.get(word_end) {
             Some(&b) if k > 0 && is_space_byte(b) => {
                 // One ASCII word: its only token is the word, and the next token is the
@@ -866,10 +882,7 @@ fn scan_one(
                     ch.starts.test_chunk(chunk, word, || long) & (after == ANY || ch.pairs.test(this, after))
                 };
                 if wanted {
-                    let e = word_end;
-                    let alnum = alnum & below(k) != 0 || bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
-                    let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
-                    let t = Token { start: i, end: e, kind };
+                    let t = at.word_token(bytes, i);
                     // Pushed only when fed: the one channel is all that could refer to it.
                     let head = u64::from_le_bytes(chunk) & below(k);
                     if ch.step(text, &t, tokens.len() as u32, true, true, Some(head), cs, &mut s.key, 0, out)
@@ -891,7 +904,7 @@ fn scan_one(
                 // A word and a punctuation mark, neither of which begins a name.
                 i = skip_space(bytes, word_end + 2);
             }
-            _ => i = run_at_cold(std::slice::from_ref(ch), text, i, tokens, s, out),
+            _ => i = run_at_cold(std::slice::from_ref(ch), text, i, at, tokens, s, out),
         }
         at = Look::at(bytes, i);
     }
@@ -921,6 +934,14 @@ impl Look {
         let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
         Look { chunk, word, alnum, k, word_end, long: word_end > i + 8 }
     }
+
+    /// The token of a run at `i` of `bytes` that is this one word.
+    #[inline]
+    fn word_token(&self, bytes: &[u8], i: usize) -> Token {
+        let e = self.word_end;
+        let alnum = self.alnum & below(self.k) != 0 || bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
+        Token { start: i, end: e, kind: if alnum { TokenKind::Word } else { TokenKind::Punct } }
+    }
 }
 
 /// [`run_at`], kept out of line.
@@ -929,20 +950,22 @@ fn run_at_cold(
     channels: &[Channel],
     text: &str,
     i: usize,
+    at: Look,
     tokens: &mut Vec<Token>,
     s: &mut MatchScratch,
     out: &mut Vec<RawMatch>,
 ) -> usize {
-    run_at(channels, text, i, tokens, s, out)
+    run_at(channels, text, i, at, tokens, s, out)
 }
 
-/// Scans the run of `text` that starts at `i` (see [`find_all`]); returns where the next
-/// run starts.
+/// Scans the run of `text` that starts at `i`, whose first bytes `at` has read (see
+/// [`find_all`]); returns where the next run starts.
 #[inline(always)]
 fn run_at(
     channels: &[Channel],
     text: &str,
     i: usize,
+    at: Look,
     tokens: &mut Vec<Token>,
     s: &mut MatchScratch,
     out: &mut Vec<RawMatch>,
@@ -951,11 +974,7 @@ fn run_at(
     let n = bytes.len();
     // One load serves a run of up to seven bytes (most runs): its end, the classes of
     // its bytes and its head.
-    let chunk = chunk_at(bytes, i);
-    let word = word_masks(&chunk).0;
-    let k = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
-    let word_end = if k < 8 { i + k } else { ascii_word_end(bytes, i + 8) };
-    let long = word_end > i + 8;
+    let Look { chunk, word, word_end, long, .. } = at;
     if bytes.get(word_end).is_some_and(|&b| is_space_byte(b)) {
         // The commonest run: one ASCII word, then white space. Its only token is the
         // word, whose head is the chunk's first bytes: what the channels need of it is
@@ -965,9 +984,7 @@ fn run_at(
             cs.state.is_some() || ch.starts.test_chunk(chunk, word, || long)
         });
         if passes != 0 {
-            let alnum = bytes[i..e].iter().any(u8::is_ascii_alphanumeric);
-            let kind = if alnum { TokenKind::Word } else { TokenKind::Punct };
-            let t = Token { start: i, end: e, kind };
+            let t = at.word_token(bytes, i);
             let ti = tokens.len() as u32;
             tokens.push(t);
             let key = &mut s.key;

@@ -222,26 +222,21 @@ impl Tagger {
             resolve(&mut spans, s.tokens.len(), &mut s.taken);
         }
         out.reserve(spans.len());
+        let (strings, dynamic) = (&mut s.strings, &s.dynamic);
+        let mut candidate = |c: u32| {
+            let (name, id, source) = strings.get(entries, dynamic, c);
+            Candidate { label: entry(entries, dynamic, c).label.clone(), name, id, source }
+        };
         for sp in &spans {
-            let c = sp.cands[0];
-            let (name, id, source) = s.strings.get(entries, &s.dynamic, c);
-            let mut alternatives = Vec::new();
-            for &c in &sp.cands[1..] {
-                let (name, id, source) = s.strings.get(entries, &s.dynamic, c);
-                alternatives.push(Candidate {
-                    label: entry(entries, &s.dynamic, c).label.clone(),
-                    name,
-                    id,
-                    source,
-                });
-            }
+            let best = candidate(sp.cands[0]);
+            let alternatives = sp.cands[1..].iter().map(|&c| candidate(c)).collect();
             out.push(Entity {
                 start: sp.start,
                 end: sp.end,
-                label: entry(entries, &s.dynamic, c).label.clone(),
-                name,
-                id,
-                source,
+                label: best.label,
+                name: best.name,
+                id: best.id,
+                source: best.source,
                 alternatives,
             });
         }
