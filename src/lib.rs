@@ -97,6 +97,7 @@ mod label;
 mod matcher;
 mod normalize;
 pub mod output;
+pub mod patterns;
 mod resolve;
 pub mod rules;
 mod tagger;
