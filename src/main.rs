@@ -78,6 +78,12 @@ struct TaggerOpts {
     /// common-word, acronym, coref, name-shape, sports-team); repeatable.
     #[arg(long = "disable-rule", value_name = "NAME")]
     disable_rules: Vec<String>,
+    /// Add a spaCy EntityRuler pattern file (JSON Lines); repeatable.
+    #[arg(long = "patterns", value_name = "FILE")]
+    patterns: Vec<String>,
+    /// Let pattern matches replace the entities they overlap (spaCy's overwrite_ents).
+    #[arg(long)]
+    overwrite_ents: bool,
 }
 
 /// What to read: files, or standard input; plain text or JSON Lines.
@@ -218,7 +224,10 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
         }
         b = b.rules(rules);
     }
-    Ok(b.build()?)
+    for p in &o.patterns {
+        b = b.pattern_file(p)?;
+    }
+    Ok(b.overwrite_ents(o.overwrite_ents).build()?)
 }
 
 #[cfg(feature = "embedded")]

@@ -116,12 +116,14 @@ mod attrs;
 mod compile;
 mod matching;
 mod parse;
+mod stage;
 
 use crate::error::{read_utf8, Error, Result};
 use crate::label::Label;
 use compile::{Spec, StartIndex, Step};
 pub use matching::{PatternScratch, MAX_MATCH_TOKENS};
 pub use parse::MAX_REPEAT;
+pub(crate) use stage::{PatternStage, StageScratch};
 use std::sync::Arc;
 
 /// One pattern: a label, an optional id and priority, and the token specs to match.

@@ -7,6 +7,7 @@ use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
 use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
+use crate::patterns::{PatternSet, PatternStage, StageScratch};
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
 use crate::tokenize::{tokenize_into, Token};
@@ -24,6 +25,8 @@ pub(crate) struct Inner {
     /// Entries from here on are the rules' lexicon phrases (titles, designators), matched
     /// in the same pass as the names.
     pub internal_from: usize,
+    /// The user's patterns (spaCy EntityRuler files), run after the gazetteers and rules.
+    pub patterns: Option<PatternStage>,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -64,6 +67,7 @@ pub struct Scratch {
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
     strings: StringCache,
+    patterns: StageScratch,
 }
 
 /// A mention's text with every run of white space made one space: the name of an entity
@@ -100,6 +104,7 @@ impl Tagger {
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
+                patterns: None,
             }),
         }
     }
@@ -222,6 +227,7 @@ impl Tagger {
             resolve(&mut spans, s.tokens.len(), &mut s.taken);
         }
         out.reserve(spans.len());
+        let from = out.len();
         let (strings, dynamic) = (&mut s.strings, &s.dynamic);
         let mut candidate = |c: u32| {
             let (name, id, source) = strings.get(entries, dynamic, c);
@@ -241,6 +247,10 @@ impl Tagger {
             });
         }
         s.spans = spans;
+        // The user's patterns, over the entities found so far.
+        if let Some(stage) = &inner.patterns {
+            stage.apply(text, &mut s.patterns, out, from);
+        }
     }
 
     /// Every gazetteer match in `tokens`, grouped by span (no overlap resolution).
@@ -358,6 +368,8 @@ pub struct TaggerBuilder {
     fold_accents: Option<bool>,
     rules: Option<Rules>,
     lexicon: Option<Lexicon>,
+    patterns: PatternSet,
+    overwrite_ents: bool,
 }
 
 impl TaggerBuilder {
@@ -402,6 +414,46 @@ impl TaggerBuilder {
     /// Sets the word lists the rules use.
     pub fn lexicon(mut self, lexicon: Lexicon) -> TaggerBuilder {
         self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Adds patterns (spaCy EntityRuler patterns, see [`crate::patterns`]). They run after
+    /// the gazetteers and rules, can test their entities with `ENT_TYPE`, and their
+    /// entities name the pattern file (and `#id`) as their `source`.
+    ///
+    /// ```
+    /// use gazetteer::patterns::PatternSet;
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut g = Gazetteer::new("names");
+    /// g.push(Entry::new("Velcor", Label::Org));
+    /// let p = PatternSet::from_jsonl("roles.jsonl",
+    ///     r#"{"label": "ROLE", "pattern": [{"ENT_TYPE": "ORG"}, {"LOWER": "chief"}], "id": "chief"}"#)?;
+    /// let tagger = Tagger::builder().gazetteer(g.clone()).patterns(p.clone()).build()?;
+    /// let e = &tagger.tag("Velcor chief Anna Berg")[0];
+    /// // spaCy's default: a pattern match touching an entity is dropped.
+    /// assert_eq!((e.label.as_str(), &*e.source), ("ORG", "names"));
+    /// let tagger = Tagger::builder().gazetteer(g).patterns(p).overwrite_ents(true).build()?;
+    /// let e = &tagger.tag("Velcor chief Anna Berg")[0];
+    /// assert_eq!((e.label.as_str(), &*e.name, &*e.source), ("ROLE", "Velcor chief", "roles.jsonl#chief"));
+    /// # Ok::<(), gazetteer::Error>(())
+    /// ```
+    pub fn patterns(mut self, patterns: PatternSet) -> TaggerBuilder {
+        self.patterns.extend(patterns);
+        self
+    }
+
+    /// Adds the patterns of a file (JSON Lines); see [`TaggerBuilder::patterns`].
+    ///
+    /// # Errors
+    /// When the file cannot be read, or at its first bad line (`FILE:LINE: reason`).
+    pub fn pattern_file(self, path: &str) -> Result<TaggerBuilder> {
+        Ok(self.patterns(PatternSet::load(path)?))
+    }
+
+    /// spaCy's `overwrite_ents` (default off): whether a pattern match replaces the
+    /// entities it overlaps, or is dropped when it touches one.
+    pub fn overwrite_ents(mut self, yes: bool) -> TaggerBuilder {
+        self.overwrite_ents = yes;
         self
     }
 
@@ -515,6 +567,8 @@ impl TaggerBuilder {
                 channels,
                 overlap: self.overlap,
                 rules,
+                patterns: (!self.patterns.is_empty())
+                    .then(|| PatternStage::new(self.patterns, self.overwrite_ents)),
             }),
         })
     }
