@@ -102,6 +102,24 @@
 //! # Ok::<(), gazetteer::Error>(())
 //! ```
 //!
+//! # Differences from spaCy
+//!
+//! The semantics are spaCy's; what differs is what the tokens are (`benches/patterns/run.sh`
+//! measures and classifies it):
+//!
+//! - **Tokenization.** This crate splits by Unicode word boundaries: `U.S.` is `U.S` and
+//!   `.`, `$639m` is `$` and `639m`, `don't` is one token; spaCy keeps `U.S.` whole and
+//!   splits `639m` and `do`/`n't`. Phrase patterns are split by this crate's tokenizer, so
+//!   a phrase matches the text it was written as; token patterns that name such tokens one
+//!   by one match as the tokens fall here.
+//! - **White space.** spaCy keeps a line break (and any white space other than one space)
+//!   as a token, so its matches stop there unless a pattern asks for it; here white space is
+//!   never a token, and a match may run across a line break.
+//! - **Sentences.** `IS_SENT_START` follows the rule above; spaCy needs a component that
+//!   sets sentence starts (a blank pipeline has none).
+//! - **Ties.** Matches of one span and length from several patterns: spaCy's order is not
+//!   defined; here the higher priority, then the pattern loaded first, wins.
+//!
 //! # Speed
 //!
 //! Matching is one pass over the tokens. A pattern whose first token is a literal (`ORTH`
