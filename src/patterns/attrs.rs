@@ -136,11 +136,30 @@ const F_UPPER: u16 = 16;
 const F_TITLE: u16 = 32;
 const F_PUNCT: u16 = 64;
 const F_LIKE_NUM: u16 = 128;
-/// The flags of this token have been computed.
-const F_DONE: u16 = 1 << 15;
+
+/// One boolean attribute (its bit) of a text.
+fn flag_of(s: &str, bit: u16) -> u16 {
+    let on = match bit {
+        F_ALPHA => is_alpha(s),
+        F_ASCII => s.is_ascii(),
+        F_DIGIT => is_digit(s),
+        F_LOWER => case_tests(s).0,
+        F_UPPER => case_tests(s).1,
+        F_TITLE => case_tests(s).2,
+        F_PUNCT => is_punct(s),
+        F_LIKE_NUM => like_num(s),
+        _ => false,
+    };
+    if on {
+        bit
+    } else {
+        0
+    }
+}
 
 /// The boolean attributes of a text, as bits.
-pub(crate) fn flags(s: &str) -> u16 {
+#[cfg(test)]
+fn flags(s: &str) -> u16 {
     let mut f = 0;
     if is_alpha(s) {
         f |= F_ALPHA;
@@ -303,7 +322,15 @@ const ORDINAL_WORDS: &[&str] = &[
 /// suffix ("21st").
 pub(crate) fn like_num(s: &str) -> bool {
     let s = s.strip_prefix(['+', '-', '±', '~']).unwrap_or(s);
-    let digits: String = s.chars().filter(|c| *c != ',' && *c != '.').collect();
+    // Most tokens are words with neither a digit nor a number word's length: no copy.
+    if s.len() > 15 && !s.bytes().any(|b| b.is_ascii_digit()) && s.is_ascii() {
+        return false;
+    }
+    let digits: std::borrow::Cow<'_, str> = if s.contains([',', '.']) {
+        s.chars().filter(|c| *c != ',' && *c != '.').collect::<String>().into()
+    } else {
+        s.into()
+    };
     if is_digit(&digits) {
         return true;
     }
@@ -312,8 +339,14 @@ pub(crate) fn like_num(s: &str) -> bool {
             return true;
         }
     }
-    let lower = digits.to_lowercase();
-    if NUM_WORDS.contains(&lower.as_str()) || ORDINAL_WORDS.contains(&lower.as_str()) {
+    let lower: std::borrow::Cow<'_, str> =
+        if digits.bytes().any(|b| b.is_ascii_uppercase()) || !digits.is_ascii() {
+            digits.to_lowercase().into()
+        } else {
+            digits
+        };
+    let lower: &str = &lower;
+    if NUM_WORDS.contains(&lower) || ORDINAL_WORDS.contains(&lower) {
         return true;
     }
     ["st", "nd", "rd", "th"].iter().any(|suf| lower.strip_suffix(suf).is_some_and(is_digit))
@@ -451,9 +484,11 @@ impl TokenAttrs {
         self.ent.resize(n, u32::MAX);
     }
 
+    /// A boolean attribute (its bit) of token `i`, whose text is `w`. Each flag is
+    /// computed on first use only (bit `b << 8` records that it has been).
     pub(crate) fn flag(&mut self, w: &str, i: usize, bit: u16) -> bool {
-        if self.flags[i] & F_DONE == 0 {
-            self.flags[i] = flags(w) | F_DONE;
+        if self.flags[i] & (bit << 8) == 0 {
+            self.flags[i] |= (bit << 8) | (flag_of(w, bit) & bit);
         }
         self.flags[i] & bit != 0
     }

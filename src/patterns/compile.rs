@@ -76,6 +76,9 @@ pub(crate) struct Constraint {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Spec {
     pub constraints: Vec<Constraint>,
+    /// The dict as written (keys sorted, `OP` left out): specs with one key test alike,
+    /// so patterns that start with one such spec test it once per token.
+    pub key: Box<str>,
 }
 
 /// How a step consumes tokens; spaCy's operators are sequences of these (`+` is `One`
@@ -248,13 +251,46 @@ pub(crate) fn start_classes(specs: &[Spec], steps: &[Step]) -> ClassSet {
     acc
 }
 
-/// Where patterns start: by the text of their first token when it is a literal, else by
-/// the class of the token.
+/// Where patterns start: by the text of their first token when it is a literal; else, when
+/// the first token is required, by a group of the patterns that start with the same spec
+/// (tested once per token) listed under the classes it can match; else by the class of the
+/// token alone.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StartIndex {
     pub orth: FxMap<Box<str>, Vec<u32>>,
     pub lower: FxMap<Box<str>, Vec<u32>>,
     pub by_class: [Vec<u32>; super::attrs::CLASSES],
+    pub groups: Vec<StartGroup>,
+    pub groups_by_class: [Vec<u32>; super::attrs::CLASSES],
+    group_of: FxMap<Box<str>, u32>,
+}
+
+/// Patterns whose first step is one token of the same spec.
+#[derive(Clone, Debug)]
+pub(crate) struct StartGroup {
+    /// The spec: spec `.1` of pattern `.0`.
+    pub spec: (u32, u32),
+    /// Patterns whose second step is no literal: started wherever the spec holds.
+    pub patterns: Vec<u32>,
+    /// Patterns whose second step is one literal token (`ORTH` or `LOWER`), by that
+    /// literal: started only where the next token has it.
+    pub next_orth: FxMap<Box<str>, Vec<u32>>,
+    pub next_lower: FxMap<Box<str>, Vec<u32>>,
+}
+
+impl StartGroup {
+    fn add(&mut self, p: u32, specs: &[Spec], steps: &[Step]) {
+        if let Some(second) = steps.get(1).filter(|s| s.quant == Quant::One) {
+            if let Some((orth, keys)) = specs[second.spec as usize].literal_keys() {
+                let map = if orth { &mut self.next_orth } else { &mut self.next_lower };
+                for k in keys {
+                    map.entry(k.into()).or_default().push(p);
+                }
+                return;
+            }
+        }
+        self.patterns.push(p);
+    }
 }
 
 impl StartIndex {
@@ -270,6 +306,30 @@ impl StartIndex {
             }
         }
         let cs = start_classes(specs, steps);
+        if let Some(first) = steps.first().filter(|s| s.quant == Quant::One) {
+            let key = &specs[first.spec as usize].key;
+            let g = match self.group_of.get(key) {
+                Some(&g) => g,
+                None => {
+                    let g = self.groups.len() as u32;
+                    self.groups.push(StartGroup {
+                        spec: (p, first.spec),
+                        patterns: Vec::new(),
+                        next_orth: FxMap::default(),
+                        next_lower: FxMap::default(),
+                    });
+                    self.group_of.insert(key.clone(), g);
+                    for (c, list) in self.groups_by_class.iter_mut().enumerate() {
+                        if cs & (1 << c) != 0 {
+                            list.push(g);
+                        }
+                    }
+                    g
+                }
+            };
+            self.groups[g as usize].add(p, specs, steps);
+            return;
+        }
         for (c, list) in self.by_class.iter_mut().enumerate() {
             if cs & (1 << c) != 0 {
                 list.push(p);

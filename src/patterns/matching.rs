@@ -117,9 +117,32 @@ impl PatternSet {
                 index.lower.get(s.attrs.lower(w, i)).map(Vec::as_slice).unwrap_or(&[])
             };
             let class = class_of(t, w, s.attrs.ent[i] != u32::MAX);
+            let limit = s.stop[i] as usize;
             for &p in by_orth.iter().chain(by_lower).chain(&index.by_class[class]) {
-                let limit = s.stop[i] as usize;
                 self.push_longest(&doc, s, p, i, limit);
+            }
+            for &g in &index.groups_by_class[class] {
+                let group = &index.groups[g as usize];
+                let (p0, spec) = group.spec;
+                if !self.patterns[p0 as usize].specs[spec as usize].matches(&doc, &mut s.attrs, i) {
+                    continue;
+                }
+                for &p in &group.patterns {
+                    self.push_longest(&doc, s, p, i, limit);
+                }
+                if i + 1 >= limit {
+                    continue;
+                }
+                let next = tokens[i + 1].text(text);
+                let by_orth = group.next_orth.get(next).map(Vec::as_slice).unwrap_or(&[]);
+                let by_lower = if group.next_lower.is_empty() {
+                    &[][..]
+                } else {
+                    group.next_lower.get(s.attrs.lower(next, i + 1)).map(Vec::as_slice).unwrap_or(&[])
+                };
+                for &p in by_orth.iter().chain(by_lower) {
+                    self.push_longest(&doc, s, p, i, limit);
+                }
             }
         }
         let mark = out.len();

@@ -58,6 +58,7 @@ pub(crate) fn phrase_steps(phrase: &str) -> Result<(Vec<Spec>, Vec<Step>), Strin
         .iter()
         .map(|t| Spec {
             constraints: vec![Constraint { attr: Attr::Orth, test: Test::Str(t.text(phrase).into()) }],
+            key: serde_json::json!({ "ORTH": t.text(phrase) }).to_string().into(),
         })
         .collect();
     let steps = (0..specs.len() as u32).map(|spec| Step { spec, quant: Quant::One }).collect();
@@ -84,6 +85,9 @@ fn token_steps(tokens: &[Value]) -> Result<(Vec<Spec>, Vec<Step>), String> {
 fn token_dict(dict: &Map<String, Value>) -> Result<(Spec, Vec<Quant>), String> {
     let mut spec = Spec::default();
     let mut quants = vec![Quant::One];
+    let mut written = dict.clone();
+    written.remove("OP");
+    spec.key = Value::Object(written).to_string().into();
     for (key, value) in dict {
         if key == "OP" {
             let Value::String(op) = value else {

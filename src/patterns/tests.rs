@@ -297,24 +297,37 @@ fn errors_name_file_line_and_reason() {
 }
 
 #[test]
-fn literal_and_class_starts() {
+fn literal_group_and_class_starts() {
     let set = PatternSet::from_jsonl(
         "t",
         r#"{"label": "A", "pattern": [{"ORTH": "Velcor"}, {"IS_TITLE": true}]}
 {"label": "B", "pattern": [{"LOWER": {"IN": ["lake", "mount"]}}, {"IS_TITLE": true}]}
 {"label": "C", "pattern": [{"IS_DIGIT": true}, {"LOWER": "km"}]}
 {"label": "D", "pattern": [{"ORTH": "a", "OP": "?"}, {"ORTH": "b"}]}
-{"label": "E", "pattern": [{"ENT_TYPE": "ORG"}]}"#,
+{"label": "E", "pattern": [{"ENT_TYPE": "ORG"}]}
+{"label": "F", "pattern": [{"IS_DIGIT": true}, {"IS_ALPHA": true}]}
+{"label": "G", "pattern": [{"IS_DIGIT": true}, {"ORTH": "mi"}]}"#,
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let ix = &set.index;
+    // Required first tokens that are no literal: one group per spec, tested once per token,
+    // the patterns under it by the literal of their second token where it has one.
+    let group_classes = |g: u32| -> Vec<usize> {
+        (0..attrs::CLASSES).filter(|&c| ix.groups_by_class[c].contains(&g)).collect()
+    };
+    assert_eq!(ix.groups.len(), 2);
+    let digits = &ix.groups[0];
+    assert_eq!(group_classes(0), [attrs::C_DIGIT, attrs::C_DIGIT + 5]);
+    assert_eq!((digits.next_lower.get("km"), digits.next_orth.get("mi")), (Some(&vec![2]), Some(&vec![6])));
+    assert_eq!(digits.patterns, [5]);
+    assert_eq!((ix.groups[1].patterns.as_slice(), group_classes(1)), (&[4u32][..], vec![5, 6, 7, 8, 9]));
     assert_eq!(ix.orth.get("Velcor").map(Vec::as_slice), Some(&[0u32][..]));
     assert_eq!((ix.lower.get("lake").map(Vec::len), ix.lower.get("mount").map(Vec::len)), (Some(1), Some(1)));
     let in_classes =
         |p: u32| -> Vec<usize> { (0..attrs::CLASSES).filter(|&c| ix.by_class[c].contains(&p)).collect() };
-    assert_eq!(in_classes(2), [attrs::C_DIGIT, attrs::C_DIGIT + 5]);
+    // An optional first token: started by the classes of the tokens that can begin.
     assert_eq!(in_classes(3), [attrs::C_LOWER, attrs::C_LOWER + 5]);
-    assert_eq!(in_classes(4), [5, 6, 7, 8, 9]);
+    assert!((0..attrs::CLASSES).all(|c| ix.by_class[c].iter().all(|&p| p == 3)));
 }
 
 #[test]
