@@ -94,6 +94,7 @@ mod error;
 pub mod eval;
 mod gazetteer;
 mod label;
+pub mod live;
 mod matcher;
 mod normalize;
 pub mod output;

@@ -196,7 +196,7 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     }
     let mut b = Tagger::builder();
     if !o.no_default {
-        b = b.gazetteers(default_gazetteers()?);
+        b = b.base_gazetteers(default_gazetteers()?);
     }
     b = b.gazetteers(gs);
     if o.ignore_case {

@@ -5,6 +5,7 @@ use crate::entries::{entry, Entries, EntryData, StringCache};
 use crate::error::{Error, Result};
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
+use crate::live::{Live, LiveScratch};
 use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
 use crate::resolve::{group, resolve, Overlap, SpanCands};
@@ -24,6 +25,19 @@ pub(crate) struct Inner {
     /// Entries from here on are the rules' lexicon phrases (titles, designators), matched
     /// in the same pass as the names.
     pub internal_from: usize,
+    /// The options the tagger was built with, for the names added to it later.
+    pub options: BuildOptions,
+    /// Entries before this one come from the caller's gazetteers, the rest from the base
+    /// ones (the bundled data): on one span, the caller's readings come first.
+    pub caller_until: u32,
+}
+
+/// The builder's options that apply to every entry, kept for names added later.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BuildOptions {
+    pub overlap: Overlap,
+    pub case: Option<CaseMode>,
+    pub fold_accents: Option<bool>,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -44,6 +58,8 @@ pub(crate) struct Inner {
 #[derive(Clone)]
 pub struct Tagger {
     inner: Arc<Inner>,
+    /// Names added and removed after the build (see [`Tagger::add`]), over the shared base.
+    live: Option<Arc<Live>>,
 }
 
 /// Reusable buffers for tagging; one per thread. [`Tagger::tag`] keeps one per thread
@@ -64,6 +80,7 @@ pub struct Scratch {
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
     strings: StringCache,
+    live: LiveScratch,
 }
 
 /// A mention's text with every run of white space made one space: the name of an entity
@@ -100,7 +117,10 @@ impl Tagger {
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
+                options: BuildOptions::default(),
+                caller_until: 0,
             }),
+            live: None,
         }
     }
 
@@ -127,26 +147,33 @@ impl Tagger {
         s.tokens.clear();
         s.dynamic.clear();
         let rules = inner.rules.as_ref().filter(|r| r.rules.any());
-        // The rules read every token; without them, only the runs of text that can hold a
-        // name are tokenized (see `matcher::find_all`).
-        if rules.is_some() {
+        // The rules and live changes read every token; without them, only the runs of
+        // text that can hold a name are tokenized (see `matcher::find_all`).
+        let full = rules.is_some() || self.live.is_some();
+        if full {
             tokenize_into(text, &mut s.tokens);
         }
         let mut spans = std::mem::take(&mut s.spans);
         spans.clear();
-        self.find_spans(text, &mut s.tokens, rules.is_some(), &mut s.raw, &mut s.m, &mut spans);
+        self.find_spans(text, &mut s.tokens, full, &mut s.raw, &mut s.m, &mut spans);
         let entries = &inner.entries;
         let n = entries.len();
+        if let Some(live) = &self.live {
+            let base =
+                crate::live::Base { entries, internal_from: inner.internal_from, options: inner.options };
+            live.apply(&base, text, &mut s.tokens, &mut s.dynamic, &mut spans, &mut s.live);
+        }
         if let Some(rules) = rules {
             // Lexicon phrases came with the gazetteer matches: take them apart.
-            let boundary = inner.internal_from as u32;
+            // (Candidates from `n` on are names added live: gazetteer names too.)
+            let boundary = inner.internal_from as u32..n as u32;
             s.phrases.clear();
             let dynamic = &s.dynamic;
             spans.retain_mut(|sp| {
-                if sp.cands.iter().all(|&c| c < boundary) {
+                if sp.cands.iter().all(|c| !boundary.contains(c)) {
                     return true;
                 }
-                let (int, gz): (Vec<u32>, Vec<u32>) = sp.cands.iter().partition(|&&c| c >= boundary);
+                let (int, gz): (Vec<u32>, Vec<u32>) = sp.cands.iter().partition(|c| boundary.contains(c));
                 s.phrases.push(SpanCands { cands: int, ..sp.clone() });
                 if gz.is_empty() {
                     return false;
@@ -263,6 +290,7 @@ impl Tagger {
             tokens,
             |r, out| channels[r.channel as usize].entries_into(r, out),
             |e| entries.priority(e),
+            inner.caller_until,
             out,
         );
     }
@@ -316,15 +344,48 @@ impl Tagger {
         out
     }
 
-    /// The number of entries.
+    /// The number of entries: those built in, plus those added live (see [`Tagger::add`]).
     pub fn entry_count(&self) -> usize {
-        self.inner.distinct
+        self.inner.distinct + self.live.as_ref().map_or(0, |l| l.added_count())
     }
 
-    /// Approximate heap bytes held by the compiled tagger.
+    /// Approximate heap bytes held by the compiled tagger (its live changes included).
     pub fn memory_usage(&self) -> usize {
+        self.base_memory_usage() + self.live.as_ref().map_or(0, |l| l.memory_usage())
+    }
+
+    pub(crate) fn base_memory_usage(&self) -> usize {
         self.inner.entries.memory_usage()
             + self.inner.channels.iter().map(Channel::memory_usage).sum::<usize>()
+    }
+
+    /// Entry `c` of this tagger, as an owned reading.
+    pub(crate) fn entry_data(&self, c: u32) -> EntryData {
+        self.inner.entries.get(c).to_data()
+    }
+
+    /// The options the tagger was built with.
+    pub(crate) fn options(&self) -> BuildOptions {
+        self.inner.options
+    }
+
+    /// The tagger without its live changes.
+    pub(crate) fn base(&self) -> Tagger {
+        Tagger { inner: self.inner.clone(), live: None }
+    }
+
+    /// The live changes, made this tagger's own (copy on write: clones made before keep
+    /// theirs).
+    pub(crate) fn live_mut(&mut self) -> &mut Live {
+        Arc::make_mut(self.live.get_or_insert_with(Default::default))
+    }
+
+    pub(crate) fn live(&self) -> Option<&Live> {
+        self.live.as_deref()
+    }
+
+    pub(crate) fn drop_live(&mut self) {
+        self.live = None;
     }
 }
 
@@ -340,6 +401,23 @@ impl std::fmt::Debug for Tagger {
 
 /// Configures and builds a [`Tagger`].
 ///
+/// # Precedence
+///
+/// When entries claim overlapping text, the tagger keeps (with [`Overlap::Resolve`]):
+/// 1. the longest span (in bytes); then the span whose best reading has the higher
+///    priority; then the one that starts first;
+///
+/// and, of the readings of one span, the entity is the first of:
+/// 2. names added live ([`Tagger::add`]);
+/// 3. entries of the caller's gazetteers ([`TaggerBuilder::gazetteer`]), higher priority
+///    first, then the gazetteer added first, then the entry first in its gazetteer;
+/// 4. entries of base gazetteers (the bundled data, [`TaggerBuilder::bundled`], or
+///    [`TaggerBuilder::base_gazetteers`]), in the same order;
+/// 5. readings of the context rules, which add a reading only when no reading of the span
+///    has their label, ranked by their priority among the others.
+///
+/// The other readings are the entity's [`crate::Entity::alternatives`].
+///
 /// ```
 /// use gazetteer::{CaseMode, Entry, Gazetteer, Label, Overlap, Tagger};
 /// let mut g = Gazetteer::new("demo");
@@ -353,6 +431,8 @@ impl std::fmt::Debug for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     gazetteers: Vec<Gazetteer>,
+    /// Gazetteers that the caller's own win ties against (the bundled data).
+    base: Vec<Gazetteer>,
     overlap: Overlap,
     case: Option<CaseMode>,
     fold_accents: Option<bool>,
@@ -361,7 +441,10 @@ pub struct TaggerBuilder {
 }
 
 impl TaggerBuilder {
-    /// Adds a gazetteer. Entries of earlier gazetteers win ties.
+    /// Adds a gazetteer. On a span that several entries claim, the caller's entries win
+    /// over the bundled data ([`TaggerBuilder::bundled`]) and other base gazetteers, and
+    /// among the caller's gazetteers the one added first wins ties (see
+    /// [`TaggerBuilder`] for the whole order).
     pub fn gazetteer(mut self, g: Gazetteer) -> TaggerBuilder {
         self.gazetteers.push(g);
         self
@@ -405,6 +488,19 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds gazetteers that lose ties of equal priority to those of
+    /// [`TaggerBuilder::gazetteer`]: the bundled data ([`TaggerBuilder::bundled`] adds it
+    /// this way), or a base of your own.
+    pub fn base_gazetteers(mut self, gs: impl IntoIterator<Item = Gazetteer>) -> TaggerBuilder {
+        self.base.extend(gs);
+        self
+    }
+
+    /// Whether rules were set.
+    pub(crate) fn has_rules(&self) -> bool {
+        self.rules.is_some()
+    }
+
     /// Compiles the gazetteers.
     ///
     /// # Errors
@@ -420,9 +516,16 @@ impl TaggerBuilder {
         let mut by_id: FxMap<(&str, &Label), u32> = FxMap::default();
         let mut by_name: FxMap<(usize, &Label, &str), u32> = FxMap::default();
         // Sized once: growing a map of a million names rehashes it many times.
-        let without_id = self.gazetteers.iter().flat_map(|g| g.entries()).filter(|e| e.id.is_none()).count();
+        // The caller's gazetteers come first, so that they win ties (and give the canonical
+        // name of an id they share with the bundled data).
+        let all = || self.gazetteers.iter().chain(&self.base);
+        let without_id = all().flat_map(|g| g.entries()).filter(|e| e.id.is_none()).count();
         by_name.reserve(without_id);
-        for (gi, g) in self.gazetteers.iter().enumerate() {
+        let mut caller_until = 0;
+        for (gi, g) in all().enumerate() {
+            if gi == self.gazetteers.len() {
+                caller_until = entries.len() as u32;
+            }
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
                 // Without an id, the same name and label twice in one gazetteer is one entry
@@ -479,6 +582,9 @@ impl TaggerBuilder {
                 }
             }
         }
+        if self.base.is_empty() {
+            caller_until = entries.len() as u32;
+        }
         let internal_from = entries.len();
         let rules = match self.rules.filter(Rules::any) {
             None => None,
@@ -515,7 +621,14 @@ impl TaggerBuilder {
                 channels,
                 overlap: self.overlap,
                 rules,
+                options: BuildOptions {
+                    overlap: self.overlap,
+                    case: self.case,
+                    fold_accents: self.fold_accents,
+                },
+                caller_until,
             }),
+            live: None,
         })
     }
 }
