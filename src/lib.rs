@@ -100,6 +100,7 @@ mod normalize;
 pub mod output;
 mod resolve;
 pub mod rules;
+pub mod stream;
 mod tagger;
 pub mod tokenize;
 mod vocab;
