@@ -15,7 +15,7 @@ fn main() -> std::io::Result<()> {
         let (cs, ce) = (conv.chars(e.start), conv.chars(e.end));
         println!(
             "{:<14} bytes {:>2}..{:<2} chars {:>2}..{:<2} {}",
-            e.text(text),
+            e.text(text).unwrap_or("?"),
             e.start,
             e.end,
             cs,

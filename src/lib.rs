@@ -108,7 +108,7 @@ pub use embedded::{bundled_gazetteers, bundled_lexicon, bundled_lexicon_lists, d
 pub use entity::{Candidate, Entity, OffsetConverter};
 pub use error::{read_utf8, Error, ErrorKind, Result};
 pub use gazetteer::{Alias, CaseMode, Entry, Gazetteer};
-pub use label::{Label, LabelError};
+pub use label::{CustomLabel, Label, LabelError, LabelSet};
 pub use resolve::Overlap;
 pub use rules::{Lexicon, LexiconLists, Rules};
 pub use tagger::{Scratch, Tagger, TaggerBuilder};
