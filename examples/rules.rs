@@ -21,7 +21,7 @@ fn main() -> Result<(), gazetteer::Error> {
         let t = Tagger::builder().gazetteers(gazetteers.clone()).rules(rules).build()?;
         println!("== {name}");
         for e in t.tag(text) {
-            println!("  {:<28} {:<4} {}", e.text(text), e.label, e.source);
+            println!("  {:<28} {:<4} {}", e.text(text).unwrap_or("?"), e.label, e.source);
         }
     }
     Ok(())

@@ -374,7 +374,7 @@ impl Lexicon {
         let mut g = Gazetteer::new("lexicon");
         g.set_case(CaseMode::Upper);
         let mut add = |phrase: &str, kind: &str| {
-            if let Ok(label) = kind.parse::<Label>() {
+            if let Ok(label) = Label::custom(kind) {
                 g.push(Entry::new(phrase, label));
             }
         };

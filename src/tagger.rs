@@ -53,7 +53,7 @@ pub(crate) struct BuildOptions {
 /// let text = "ERBIL: the Kurdistan Regional Government's offices in Erbil.";
 /// let found: Vec<_> = tagger.tag(text).into_iter().map(|e| (e.text(text), e.label.to_string())).collect();
 /// let want = [("ERBIL", "LOC"), ("Kurdistan Regional Government", "ORG"), ("Erbil", "LOC")];
-/// assert_eq!(found, want.map(|(t, l)| (t, l.to_string())));
+/// assert_eq!(found, want.map(|(t, l)| (Some(t), l.to_string())));
 /// ```
 #[derive(Clone)]
 pub struct Tagger {

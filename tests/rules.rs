@@ -28,7 +28,7 @@ fn run(rules: Rules, text: &str) -> Vec<(String, String, String)> {
     tagger(rules)
         .tag(text)
         .into_iter()
-        .map(|e| (e.text(text).to_string(), e.label.to_string(), e.source.to_string()))
+        .map(|e| (e.text(text).unwrap().to_string(), e.label.to_string(), e.source.to_string()))
         .collect()
 }
 
