@@ -92,6 +92,7 @@ mod entity;
 mod entries;
 mod error;
 pub mod eval;
+mod fxhash;
 mod gazetteer;
 mod label;
 mod matcher;

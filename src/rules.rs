@@ -42,9 +42,9 @@
 //! applies.
 
 use crate::entries::{Entries, EntryData, EntryRef};
+use crate::fxhash::FxMap;
 use crate::gazetteer::{CaseMode, Entry, Gazetteer};
 use crate::label::Label;
-use crate::matcher::FxMap;
 use crate::resolve::SpanCands;
 use crate::tokenize::{Token, TokenKind};
 use serde::{Deserialize, Serialize};

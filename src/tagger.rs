@@ -3,9 +3,10 @@
 use crate::entity::{Candidate, Entity};
 use crate::entries::{entry, Entries, EntryData, StringCache};
 use crate::error::{Error, Result};
+use crate::fxhash::FxMap;
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
-use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
+use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
