@@ -4,7 +4,7 @@
 
 use gazetteer::{bundled_gazetteers, Rules, Tagger};
 
-fn main() -> Result<(), gazetteer::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = "VELMORE (Newswire) - Deputy Minister Orvan Telquist met Richard Quellbrook of \
                 the Korvath Holdings Group near the Marrow River. Telquist later thanked the \
                 Quorvian Democratic Union (QDU); the QDU did not comment.";
@@ -14,7 +14,7 @@ fn main() -> Result<(), gazetteer::Error> {
         ("no rules", Rules::none()),
         ("without coref", {
             let mut r = Rules::all();
-            r.set("coref", false);
+            r.set("coref", false)?;
             r
         }),
     ] {

@@ -31,24 +31,12 @@ pub(crate) const FILES: &[(&str, &str)] = bundled![
 
 /// The texts of the bundled word lists.
 pub fn bundled_lexicon_lists() -> LexiconLists<'static> {
-    LexiconLists {
-        person_titles: include_str!("../gazetteers/lexicon/person-titles.txt"),
-        org_designators: include_str!("../gazetteers/lexicon/org-designators.txt"),
-        loc_designators: include_str!("../gazetteers/lexicon/loc-designators.txt"),
-        given_names: include_str!("../gazetteers/lexicon/given-names.txt"),
-        given_names_ambiguous: include_str!("../gazetteers/lexicon/given-names-ambiguous.txt"),
-        surnames: include_str!("../gazetteers/lexicon/surnames.txt"),
-        common_words: include_str!("../gazetteers/lexicon/common-words.txt"),
-        name_particles: include_str!("../gazetteers/lexicon/name-particles.txt"),
-    }
+    crate::rules::bundled_lists()
 }
-
-static LEXICON: Lazy<Lexicon> =
-    Lazy::new(|| Lexicon::from_lists(&bundled_lexicon_lists()).unwrap_or_else(|_| Lexicon::empty()));
 
 /// The bundled word lists of the rules, parsed once and shared.
 pub fn bundled_lexicon() -> Lexicon {
-    LEXICON.clone()
+    Lexicon::default_for_rules()
 }
 
 static DEFAULT: Lazy<Tagger> = Lazy::new(|| {

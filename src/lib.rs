@@ -92,6 +92,7 @@ mod entity;
 mod entries;
 mod error;
 pub mod eval;
+mod fxhash;
 mod gazetteer;
 pub mod jsonl;
 mod label;

@@ -273,9 +273,7 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     if on {
         let mut rules = Rules::all();
         for r in &o.disable_rules {
-            if !rules.set(r, false) {
-                return Err(Fail(format!("unknown rule {r:?} (rules: {})", Rules::NAMES.join(", "))));
-            }
+            rules.set(r, false).map_err(|e| Fail(e.to_string()))?;
         }
         b = b.rules(rules);
     }

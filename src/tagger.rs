@@ -3,13 +3,14 @@
 use crate::entity::{Candidate, Entity};
 use crate::entries::{entry, Entries, EntryData, StringCache};
 use crate::error::{Error, Result};
+use crate::fxhash::FxMap;
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
 use crate::live::{Live, LiveScratch};
-use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
+use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
 use crate::resolve::{group, resolve, Overlap, SpanCands};
-use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
+use crate::rules::{ExtraStages, Lexicon, RuleEngine, RuleScratch, Rules, Stage};
 use crate::tokenize::{tokenize_into, Token};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -22,14 +23,13 @@ pub(crate) struct Inner {
     /// Entries as the gazetteers hold them (`entries` also holds copies of entries for
     /// surface forms with a priority of their own).
     pub distinct: usize,
-    /// Entries from here on are the rules' lexicon phrases (titles, designators), matched
-    /// in the same pass as the names.
-    pub internal_from: usize,
     /// The options the tagger was built with, for the names added to it later.
     pub options: BuildOptions,
     /// Entries before this one come from the caller's gazetteers, the rest from the base
     /// ones (the bundled data): on one span, the caller's readings come first.
     pub caller_until: u32,
+    /// Entries from here on are the rules' lexicon phrases (titles, designators).
+    pub internal_from: usize,
 }
 
 /// The builder's options that apply to every entry, kept for names added later.
@@ -72,21 +72,10 @@ pub struct Scratch {
     taken: Vec<bool>,
     m: MatchScratch,
     rules: RuleScratch,
-    phrases: Vec<SpanCands>,
-    extra: Vec<SpanCands>,
-    /// Where each token range of `extra` is.
-    extra_at: FxMap<(u32, u32), usize>,
-    proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
     strings: StringCache,
     live: LiveScratch,
-}
-
-/// A mention's text with every run of white space made one space: the name of an entity
-/// a rule found.
-pub(crate) fn collapse_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 thread_local! {
@@ -113,12 +102,12 @@ impl Tagger {
             inner: Arc::new(Inner {
                 entries: Entries::default(),
                 distinct: 0,
-                internal_from: 0,
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
                 options: BuildOptions::default(),
                 caller_until: 0,
+                internal_from: 0,
             }),
             live: None,
         }
@@ -146,7 +135,7 @@ impl Tagger {
         let inner = &*self.inner;
         s.tokens.clear();
         s.dynamic.clear();
-        let rules = inner.rules.as_ref().filter(|r| r.rules.any());
+        let rules = inner.rules.as_ref();
         // The rules and live changes read every token; without them, only the runs of
         // text that can hold a name are tokenized (see `matcher::find_all`).
         let full = rules.is_some() || self.live.is_some();
@@ -157,94 +146,13 @@ impl Tagger {
         spans.clear();
         self.find_spans(text, &mut s.tokens, full, &mut s.raw, &mut s.m, &mut spans);
         let entries = &inner.entries;
-        let n = entries.len();
         if let Some(live) = &self.live {
             let base =
                 crate::live::Base { entries, internal_from: inner.internal_from, options: inner.options };
             live.apply(&base, text, &mut s.tokens, &mut s.dynamic, &mut spans, &mut s.live);
         }
         if let Some(rules) = rules {
-            // Lexicon phrases came with the gazetteer matches: take them apart.
-            // (Candidates from `n` on are names added live: gazetteer names too.)
-            let boundary = inner.internal_from as u32..n as u32;
-            s.phrases.clear();
-            let dynamic = &s.dynamic;
-            spans.retain_mut(|sp| {
-                if sp.cands.iter().all(|c| !boundary.contains(c)) {
-                    return true;
-                }
-                let (int, gz): (Vec<u32>, Vec<u32>) = sp.cands.iter().partition(|c| boundary.contains(c));
-                s.phrases.push(SpanCands { cands: int, ..sp.clone() });
-                if gz.is_empty() {
-                    return false;
-                }
-                sp.best_priority = entry(entries, dynamic, gz[0]).priority;
-                sp.cands = gz;
-                true
-            });
-            rules.prepare(text, &s.tokens, &s.phrases, entries, &mut s.rules);
-            rules.filter_common(text, &s.tokens, &s.rules, &mut spans, n);
-            s.proposals.clear();
-            s.extra.clear();
-            s.extra_at.clear();
-            rules.propose(text, &s.tokens, &s.rules, &spans, entries, &mut s.proposals);
-            for p in s.proposals.drain(..) {
-                let (a, b) = (p.start_tok as usize, p.end_tok as usize);
-                let surface = &text[s.tokens[a].start..s.tokens[b - 1].end];
-                s.dynamic.push(EntryData {
-                    name: collapse_space(surface).into(),
-                    label: p.label,
-                    id: None,
-                    priority: p.priority,
-                    source: rules.source(p.rule),
-                });
-                let c = (n + s.dynamic.len() - 1) as u32;
-                // The gazetteer spans are sorted by token range: find a match by bisection;
-                // spans made by earlier proposals sit in `extra`, indexed by range.
-                let at = spans.partition_point(|sp| (sp.start_tok, sp.end_tok) < (p.start_tok, p.end_tok));
-                let found = match spans
-                    .get_mut(at)
-                    .filter(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok)
-                {
-                    Some(sp) => Some(sp),
-                    None => s.extra_at.get(&(p.start_tok, p.end_tok)).map(|&x| &mut s.extra[x]),
-                };
-                match found {
-                    Some(sp) => {
-                        // The gazetteer already knows this span: the rule adds a reading.
-                        if sp.cands.iter().all(|&x| {
-                            entry(entries, &s.dynamic, x).label != entry(entries, &s.dynamic, c).label
-                        }) {
-                            let pos = sp
-                                .cands
-                                .iter()
-                                .position(|&x| entry(entries, &s.dynamic, x).priority < p.priority)
-                                .unwrap_or(sp.cands.len());
-                            sp.cands.insert(pos, c);
-                            sp.best_priority = entry(entries, &s.dynamic, sp.cands[0]).priority;
-                        }
-                    }
-                    None => {
-                        s.extra_at.insert((p.start_tok, p.end_tok), s.extra.len());
-                        s.extra.push(SpanCands {
-                            start_tok: p.start_tok,
-                            end_tok: p.end_tok,
-                            start: s.tokens[a].start,
-                            end: s.tokens[b - 1].end,
-                            best_priority: p.priority,
-                            cands: vec![c],
-                        });
-                    }
-                }
-            }
-            spans.append(&mut s.extra);
-            if inner.overlap == Overlap::Resolve {
-                resolve(&mut spans, s.tokens.len(), &mut s.taken);
-            } else {
-                spans.sort_by_key(|sp| (sp.start, sp.end));
-            }
-            let mut cx = DocCtx { text, tokens: &s.tokens, entries, dynamic: &mut s.dynamic };
-            rules.document(&mut cx, &s.rules, &mut spans, &mut s.taken);
+            rules.run(text, &s.tokens, entries, &mut spans, &mut s.dynamic, &mut s.taken, &mut s.rules);
         } else if inner.overlap == Overlap::Resolve {
             resolve(&mut spans, s.tokens.len(), &mut s.taken);
         }
@@ -438,6 +346,7 @@ pub struct TaggerBuilder {
     fold_accents: Option<bool>,
     rules: Option<Rules>,
     lexicon: Option<Lexicon>,
+    stages: ExtraStages,
 }
 
 impl TaggerBuilder {
@@ -479,6 +388,14 @@ impl TaggerBuilder {
     /// gives another.
     pub fn rules(mut self, rules: Rules) -> TaggerBuilder {
         self.rules = Some(rules);
+        self
+    }
+
+    /// Adds a stage of your own (see [`Stage`]): it runs on every document, after the
+    /// built-in rules of its phase and the stages added before it, whether or not
+    /// [`TaggerBuilder::rules`] is set.
+    pub fn stage(mut self, stage: impl Stage + 'static) -> TaggerBuilder {
+        self.stages.0.push(Arc::new(stage));
         self
     }
 
@@ -586,18 +503,12 @@ impl TaggerBuilder {
             caller_until = entries.len() as u32;
         }
         let internal_from = entries.len();
-        let rules = match self.rules.filter(Rules::any) {
-            None => None,
-            Some(r) => {
-                let lex = match self.lexicon {
-                    Some(l) => l,
-                    None => default_lexicon()?,
-                };
-                Some(RuleEngine::new(r, lex))
-            }
-        };
-        if let Some(r) = &rules {
-            let g = r.lex.phrase_gazetteer();
+        let resolve = self.overlap == Overlap::Resolve;
+        let rules = self.rules.unwrap_or_else(Rules::none);
+        let mut rules = RuleEngine::new(rules, &self.stages, self.lexicon, resolve);
+        if let Some(r) = &mut rules {
+            r.set_internal_from(internal_from);
+            let g = r.lexicon().phrase_gazetteer();
             let source: Arc<str> = "lexicon".into();
             let key = KeyKind { fold_case: false, fold_accents: false };
             let ch = channel_for(&mut channels, key);
@@ -642,14 +553,4 @@ fn channel_for(channels: &mut Vec<ChannelBuilder>, key: KeyKind) -> usize {
             channels.len() - 1
         }
     }
-}
-
-#[cfg(feature = "embedded")]
-fn default_lexicon() -> Result<Lexicon> {
-    Ok(crate::embedded::bundled_lexicon())
-}
-
-#[cfg(not(feature = "embedded"))]
-fn default_lexicon() -> Result<Lexicon> {
-    Ok(Lexicon::empty())
 }
