@@ -109,7 +109,7 @@ impl Tagger {
     /// let text = "Zyxco Holdings opened an office in Nairobi.";
     /// let es = tagger.tag(text);
     /// assert_eq!((es[0].id.as_deref(), &*es[0].source), (Some("me:zyxco"), "mine.tsv"));
-    /// assert_eq!(es[1].text(text), "Nairobi");
+    /// assert_eq!(es[1].text(text).unwrap_or_default(), "Nairobi");
     /// # Ok::<(), gazetteer::Error>(())
     /// ```
     ///

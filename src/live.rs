@@ -34,7 +34,7 @@
 //! tagger.add(Entry::new("Acme Robotics", Label::Org).id("acme"))?;
 //! assert!(tagger.remove("Lyon"));
 //! let text = "Acme Robotics opened offices in Paris and Lyon.";
-//! let found: Vec<_> = tagger.tag(text).iter().map(|e| e.text(text).to_string()).collect();
+//! let found: Vec<_> = tagger.tag(text).iter().map(|e| e.text(text).unwrap_or_default().to_string()).collect();
 //! assert_eq!(found, ["Acme Robotics", "Paris"]);
 //!
 //! let plain = tagger.replace(text, |e| Some(format!("[{}]", e.label)));
@@ -45,8 +45,8 @@
 use crate::entity::Entity;
 use crate::entries::{Entries, EntryData};
 use crate::error::{Error, Result};
-use crate::gazetteer::{has_visible, Entry, Gazetteer};
 use crate::fxhash::FxMap;
+use crate::gazetteer::{has_visible, Entry, Gazetteer};
 use crate::matcher::{MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
 use crate::resolve::SpanCands;
@@ -321,7 +321,13 @@ mod tests {
     fn found(t: &Tagger, text: &str) -> Vec<(String, String, Option<String>)> {
         t.tag(text)
             .iter()
-            .map(|e| (e.text(text).to_string(), e.label.to_string(), e.id.as_deref().map(str::to_string)))
+            .map(|e| {
+                (
+                    e.text(text).unwrap_or_default().to_string(),
+                    e.label.to_string(),
+                    e.id.as_deref().map(str::to_string),
+                )
+            })
             .collect()
     }
 
@@ -337,8 +343,8 @@ mod tests {
             ("PER", Some("me:paris"), "added")
         );
         assert_eq!(es[0].alternatives[0].id.as_deref(), Some("p"));
-        assert_eq!(es[1].text(text), "New York Times");
-        assert_eq!(es[2].text(text), "New York");
+        assert_eq!(es[1].text(text).unwrap_or_default(), "New York Times");
+        assert_eq!(es[2].text(text).unwrap_or_default(), "New York");
         // Whatever the base's priority.
         t.add(Entry::new("Jordan", Label::Per)).unwrap();
         let es = t.tag("Jordan");
@@ -396,7 +402,10 @@ mod tests {
         t.add(Entry::new("Zyxco", Label::Org)).unwrap();
         let text = "Zyxco opened an office in Paris on Monday.";
         let es = t.tag(text);
-        assert!(es.iter().any(|e| e.text(text) == "Zyxco" && e.label == Label::Org), "{es:?}");
-        assert!(es.iter().any(|e| e.text(text) == "Paris"));
+        assert!(
+            es.iter().any(|e| e.text(text).unwrap_or_default() == "Zyxco" && e.label == Label::Org),
+            "{es:?}"
+        );
+        assert!(es.iter().any(|e| e.text(text).unwrap_or_default() == "Paris"));
     }
 }

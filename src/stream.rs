@@ -29,7 +29,7 @@
 //!     let tagged = tagged?;
 //!     n += 1;
 //!     assert_eq!(tagged.meta, n); // input order
-//!     assert_eq!(tagged.entities[0].text(&tagged.text), "Nairobi");
+//!     assert_eq!(tagged.entities[0].text(&tagged.text).unwrap_or_default(), "Nairobi");
 //! }
 //! assert_eq!(n, 1000);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -263,7 +263,7 @@ pub enum Phase {
 /// let text = "The project, codename Bluefin, was dropped.";
 /// let found = tagger.tag(text);
 /// assert_eq!(found.len(), 1);
-/// assert_eq!((found[0].text(text), &*found[0].source), ("Bluefin", "rule:codename"));
+/// assert_eq!((found[0].text(text), &*found[0].source), (Some("Bluefin"), "rule:codename"));
 /// # Ok::<(), gazetteer::Error>(())
 /// ```
 pub trait Stage: Send + Sync {
