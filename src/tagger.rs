@@ -414,6 +414,7 @@ impl TaggerBuilder {
     }
 
     /// Whether rules were set.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     pub(crate) fn has_rules(&self) -> bool {
         self.rules.is_some()
     }
