@@ -318,10 +318,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 continue;
             }
             let line = self.line;
-            return Some(match parse_json_line(&self.buf, &self.field) {
-                Ok((id, text)) => {
-                    Ok(Document { text, meta: Origin { source: self.source.clone(), line, id } })
-                }
+            return Some(match crate::jsonl::parse_document(&self.buf, &self.field) {
+                Ok(d) => Ok(Document {
+                    text: d.text,
+                    meta: Origin { source: self.source.clone(), line, id: d.id },
+                }),
                 Err(message) => Err(DocError { source: self.source.clone(), line, message }),
             });
         }
@@ -351,54 +352,6 @@ pub fn text_files<P: AsRef<str>>(
             Err(message) => Err(DocError { source, line: 0, message }),
         }
     })
-}
-
-/// The id and the text field of a JSON line.
-///
-/// Only those two fields are built; the others are skipped as they are parsed (a
-/// document's other fields can outweigh its text, and a full `Value` tree of each line
-/// cost as much as tagging short documents).
-pub(crate) fn parse_json_line(line: &[u8], field: &str) -> Result<(Option<Value>, String), String> {
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-    use std::borrow::Cow;
-    struct Fields<'f>(&'f str);
-    impl<'de> Visitor<'de> for Fields<'_> {
-        type Value = (Option<Value>, Option<Value>);
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
-            let (mut id, mut text) = (None, None);
-            while let Some(k) = m.next_key::<Cow<'de, str>>()? {
-                if k == self.0 {
-                    text = Some(m.next_value::<Value>()?);
-                } else if k == "id" {
-                    id = Some(m.next_value::<Value>()?);
-                } else {
-                    m.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok((id, text))
-        }
-    }
-    impl<'de> DeserializeSeed<'de> for Fields<'_> {
-        type Value = (Option<Value>, Option<Value>);
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let mut de = serde_json::Deserializer::from_str(line);
-    let parsed = Fields(field).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let (id, text) = match parsed {
-        Ok(v) => v,
-        Err(e) if e.is_data() => return Err("not a JSON object".into()),
-        Err(e) => return Err(format!("invalid JSON: {e}")),
-    };
-    match text {
-        Some(Value::String(text)) => Ok((id, text)),
-        _ => Err(format!("no string field {field:?}")),
-    }
 }
 
 #[cfg(test)]
