@@ -18,7 +18,7 @@ fn main() -> Result<(), gazetteer::Error> {
                 would pay $4.5 billion for the Port Ivel Airport terminals under section 12 \
                 of the Harbour Trade Act.";
     for e in tagger.tag(text) {
-        println!("{:<7} {:<48} {}", e.label, e.text(text), e.source);
+        println!("{:<7} {:<48} {}", e.label, e.text(text).unwrap_or_default(), e.source);
     }
     Ok(())
 }

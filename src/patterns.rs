@@ -141,7 +141,8 @@ use crate::label::Label;
 use compile::{Spec, StartIndex, Step};
 pub use matching::{PatternScratch, MAX_MATCH_TOKENS};
 pub use parse::MAX_REPEAT;
-pub(crate) use stage::{PatternStage, StageScratch};
+pub(crate) use stage::PatternStage;
+pub use stage::STAGE_NAME;
 use std::sync::Arc;
 
 /// One pattern: a label, an optional id and priority, and the token specs to match.

@@ -27,7 +27,9 @@ fn example_file_loads_and_builds_on_entities() {
             .unwrap_or_else(|e| panic!("{e}"));
         t.tag(text)
             .iter()
-            .map(|e| (e.label.to_string(), e.text(text).to_string(), e.source.to_string()))
+            .map(|e| {
+                (e.label.to_string(), e.text(text).unwrap_or_default().to_string(), e.source.to_string())
+            })
             .collect::<Vec<_>>()
     };
     // overwrite_ents on: the ROLE match replaces the two entities it spans.

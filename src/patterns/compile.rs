@@ -6,13 +6,10 @@ use super::attrs::{
     IN_ENT, OUT_ENT,
 };
 use super::EntityTokens;
-use crate::matcher::FxMap;
+use crate::fxhash::FxMap;
+pub(crate) use crate::fxhash::FxSet;
 use crate::tokenize::Token;
 use regex::Regex;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
-pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<crate::matcher::FxHasher>>;
 
 /// A comparison of `LENGTH` with a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

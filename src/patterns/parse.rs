@@ -22,7 +22,7 @@ pub(crate) fn parse_line(line: &str, source: &Arc<str>, line_no: usize) -> Resul
         return Err("a pattern must be a JSON object with \"label\" and \"pattern\"".into());
     };
     let label = match obj.get("label") {
-        Some(Value::String(s)) => s.parse::<Label>().map_err(|e| format!("bad \"label\": {e}"))?,
+        Some(Value::String(s)) => Label::custom(s).map_err(|e| format!("bad \"label\": {e}"))?,
         Some(_) => return Err("\"label\" must be a string".into()),
         None => return Err("missing \"label\"".into()),
     };

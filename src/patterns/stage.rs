@@ -1,10 +1,18 @@
-//! The patterns as a step of the tagger: run after the gazetteers and rules, over their
-//! entities, as spaCy's EntityRuler runs after the components before it.
+//! The patterns as a stage of the tagger ([`crate::rules::Stage`]): it runs in the
+//! document phase, after the gazetteers and the built-in rules, over the tokens the tagger
+//! already made and the entities found so far, as spaCy's EntityRuler runs after the
+//! components before it.
 
 use super::{EntityTokens, PatternMatch, PatternScratch, PatternSet};
-use crate::entity::Entity;
-use crate::tokenize::{tokenize_into, Token};
+use crate::entries::EntryData;
+use crate::resolve::SpanCands;
+use crate::rules::{collapse_space, Context, Phase, Stage};
+use std::cell::RefCell;
 use std::sync::Arc;
+
+/// The name of the patterns' stage, as `--disable-rule` and
+/// [`crate::TaggerBuilder::disable_stage`] take it.
+pub const STAGE_NAME: &str = "patterns";
 
 /// A tagger's patterns, with the `source` each pattern's entities report.
 #[derive(Clone, Debug)]
@@ -17,12 +25,15 @@ pub(crate) struct PatternStage {
     overwrite: bool,
 }
 
-/// Buffers of the pattern step; one per thread, inside the tagger's `Scratch`.
+/// Buffers of the pattern stage, one per thread (a stage keeps no state of its own).
 #[derive(Default)]
-pub(crate) struct StageScratch {
-    tokens: Vec<Token>,
+struct StageScratch {
     matches: Vec<PatternMatch>,
     inner: PatternScratch,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<StageScratch> = RefCell::new(StageScratch::default());
 }
 
 impl PatternStage {
@@ -38,55 +49,71 @@ impl PatternStage {
         PatternStage { set, sources, overwrite }
     }
 
-    /// Adds the pattern matches of `text` to `ents` (the document's entities, in text
-    /// order, from `from` on), keeping text order.
-    pub(crate) fn apply(&self, text: &str, s: &mut StageScratch, ents: &mut Vec<Entity>, from: usize) {
-        if self.set.is_empty() {
-            return;
-        }
-        s.tokens.clear();
-        tokenize_into(text, &mut s.tokens);
-        let tokens = &s.tokens;
-        // Entities as token ranges (their ends sit on token boundaries).
-        let spans: Vec<EntityTokens<'_>> = ents[from..]
-            .iter()
-            .map(|e| EntityTokens {
-                start: tokens.partition_point(|t| t.start < e.start),
-                end: tokens.partition_point(|t| t.start < e.end),
-                label: e.label.as_str(),
-            })
-            .collect();
+    /// Adds the matches of the document to its spans.
+    fn apply(&self, cx: &mut Context<'_>, s: &mut StageScratch) {
+        let (text, tokens) = (cx.text, cx.tokens);
         s.matches.clear();
-        self.set.find_with(text, tokens, &spans, !self.overwrite, &mut s.inner, &mut s.matches);
-        drop(spans);
+        {
+            // The entities found so far, as token ranges, for `ENT_TYPE`.
+            let ents: Vec<EntityTokens<'_>> = cx
+                .spans
+                .iter()
+                .map(|sp| EntityTokens {
+                    start: sp.start_tok as usize,
+                    end: sp.end_tok as usize,
+                    label: cx.entry(sp.cands[0]).label.as_str(),
+                })
+                .collect();
+            self.set.find_with(text, tokens, &ents, !self.overwrite, &mut s.inner, &mut s.matches);
+        }
         if s.matches.is_empty() {
             return;
         }
-        let found: Vec<Entity> = s
-            .matches
-            .iter()
-            .map(|m| {
-                let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
-                Entity {
-                    start,
-                    end,
-                    label: m.label.clone(),
-                    name: crate::tagger::collapse_space(&text[start..end]).into(),
-                    id: m.id.clone(),
-                    source: self.sources[m.pattern].clone(),
-                    alternatives: Vec::new(),
-                }
-            })
-            .collect();
         if self.overwrite {
-            let mut i = 0;
-            ents.retain(|e| {
-                let keep = i < from || !found.iter().any(|f| f.start < e.end && e.start < f.end);
-                i += 1;
-                keep
+            let found = &s.matches;
+            cx.spans.retain(|sp| {
+                let (a, b) = (sp.start_tok as usize, sp.end_tok as usize);
+                !found.iter().any(|m| m.start < b && a < m.end)
             });
         }
-        ents.extend(found);
-        ents[from..].sort_by_key(|e| (e.start, e.end));
+        for m in &s.matches {
+            let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
+            let c = cx.push_reading(EntryData {
+                name: collapse_space(&text[start..end]).into(),
+                label: m.label.clone(),
+                id: m.id.clone(),
+                priority: m.priority,
+                source: self.sources[m.pattern].clone(),
+            });
+            cx.spans.push(SpanCands {
+                start_tok: m.start as u32,
+                end_tok: m.end as u32,
+                start,
+                end,
+                best_priority: m.priority,
+                cands: vec![c],
+            });
+        }
+        cx.spans.sort_by_key(|sp| (sp.start, sp.end));
+    }
+}
+
+impl Stage for PatternStage {
+    fn name(&self) -> &str {
+        STAGE_NAME
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Document
+    }
+
+    fn run(&self, cx: &mut Context<'_>) {
+        if self.set.is_empty() {
+            return;
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.apply(cx, &mut s),
+            Err(_) => self.apply(cx, &mut StageScratch::default()),
+        });
     }
 }
