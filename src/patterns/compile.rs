@@ -248,18 +248,89 @@ pub(crate) fn start_classes(specs: &[Spec], steps: &[Step]) -> ClassSet {
     acc
 }
 
-/// Where patterns start: by the text of their first token when it is a literal; else, when
-/// the first token is required, by a group of the patterns that start with the same spec
-/// (tested once per token) listed under the classes it can match; else by the class of the
-/// token alone.
+/// Where patterns start. By the text of a token, when a pattern's first token is a literal
+/// (`ORTH` or `LOWER`, plain or `IN`): one hash look-up per token finds them. Else, when
+/// the first token is required, in a group of the patterns that start with the same spec
+/// (tested once per token), listed under the classes of the tokens it can match; a
+/// pattern of a group whose *second* token is a literal is found by the text of the token
+/// after its start, by the same look-up, and its group's spec is tested only then. Else
+/// (the first token is optional) by the class of the token alone.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StartIndex {
-    pub orth: FxMap<Box<str>, Vec<u32>>,
-    pub lower: FxMap<Box<str>, Vec<u32>>,
+    /// By a token's text (`ORTH`).
+    pub orth: FxMap<Box<str>, Starts>,
+    /// By its lower-case form (`LOWER`).
+    pub lower: FxMap<Box<str>, Starts>,
+    /// The ASCII keys of both maps, for [`LiteralFilter::may_hold`].
+    pub filter: LiteralFilter,
     pub by_class: [Vec<u32>; super::attrs::CLASSES],
     pub groups: Vec<StartGroup>,
+    /// The groups that have patterns started wherever their spec holds.
     pub groups_by_class: [Vec<u32>; super::attrs::CLASSES],
     group_of: FxMap<Box<str>, u32>,
+}
+
+/// A filter on the literal keys of a [`StartIndex`], asked before its maps: most tokens
+/// are no key, and this tells most of them apart without hashing the token in full or
+/// lower-casing it. A bitset of 2<sup>16</sup> bits (8 KiB), one bit per ASCII key, at a
+/// hash of its length and its first, middle and last bytes in ASCII lower case; a key
+/// by `ORTH` or by `LOWER` sets the same bit as its text in any case.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LiteralFilter {
+    /// Whether there is any key.
+    any: bool,
+    bits: Vec<u64>,
+}
+
+impl LiteralFilter {
+    const BITS: u32 = 16;
+
+    fn slot(w: &[u8]) -> usize {
+        let n = w.len();
+        let f = |b: u8| u64::from(b.to_ascii_lowercase());
+        let k = n as u64 | f(w[0]) << 16 | f(w[n / 2]) << 24 | f(w[n - 1]) << 32;
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, key: &str) {
+        self.any = true;
+        // No token is empty, and no ASCII token has a key that is not ASCII (in any case).
+        if key.is_empty() || !key.is_ascii() {
+            return;
+        }
+        if self.bits.is_empty() {
+            self.bits = vec![0; 1 << (Self::BITS - 6)];
+        }
+        let i = Self::slot(key.as_bytes());
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether the token `w` may be a key, by its text or in lower case: always for a
+    /// token that is not ASCII.
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        if !self.any {
+            return false;
+        }
+        if !w.is_ascii() {
+            return true;
+        }
+        if self.bits.is_empty() || w.is_empty() {
+            return false;
+        }
+        let i = Self::slot(w.as_bytes());
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// The patterns a token's text starts (see [`StartIndex`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Starts {
+    /// Patterns whose first token has this text: started at the token.
+    pub first: Vec<u32>,
+    /// `(group, pattern)`: patterns whose second token has this text, started at the
+    /// token before when their group's spec holds there; sorted by group.
+    pub second: Vec<(u32, u32)>,
 }
 
 /// Patterns whose first step is one token of the same spec.
@@ -267,70 +338,65 @@ pub(crate) struct StartIndex {
 pub(crate) struct StartGroup {
     /// The spec: spec `.1` of pattern `.0`.
     pub spec: (u32, u32),
-    /// Patterns whose second step is no literal: started wherever the spec holds.
+    /// The classes of the tokens the spec can match.
+    pub classes: ClassSet,
+    /// Patterns whose second step is no literal: started wherever the spec holds (the
+    /// others are in [`StartIndex::orth`] and [`StartIndex::lower`], by their second
+    /// token).
     pub patterns: Vec<u32>,
-    /// Patterns whose second step is one literal token (`ORTH` or `LOWER`), by that
-    /// literal: started only where the next token has it.
-    pub next_orth: FxMap<Box<str>, Vec<u32>>,
-    pub next_lower: FxMap<Box<str>, Vec<u32>>,
-}
-
-impl StartGroup {
-    fn add(&mut self, p: u32, specs: &[Spec], steps: &[Step]) {
-        if let Some(second) = steps.get(1).filter(|s| s.quant == Quant::One) {
-            if let Some((orth, keys)) = specs[second.spec as usize].literal_keys() {
-                let map = if orth { &mut self.next_orth } else { &mut self.next_lower };
-                for k in keys {
-                    map.entry(k.into()).or_default().push(p);
-                }
-                return;
-            }
-        }
-        self.patterns.push(p);
-    }
 }
 
 impl StartIndex {
     /// Adds pattern `p`.
     pub(crate) fn add(&mut self, p: u32, specs: &[Spec], steps: &[Step]) {
-        if let Some(first) = steps.first().filter(|s| s.quant == Quant::One) {
-            if let Some((orth, keys)) = specs[first.spec as usize].literal_keys() {
-                let map = if orth { &mut self.orth } else { &mut self.lower };
-                for k in keys {
-                    map.entry(k.into()).or_default().push(p);
-                }
-                return;
+        let literal = |k: usize| {
+            steps.get(k).filter(|s| s.quant == Quant::One).and_then(|s| specs[s.spec as usize].literal_keys())
+        };
+        if let Some((orth, keys)) = literal(0) {
+            let map = if orth { &mut self.orth } else { &mut self.lower };
+            for k in keys {
+                self.filter.insert(k);
+                map.entry(k.into()).or_default().first.push(p);
             }
-        }
-        let cs = start_classes(specs, steps);
-        if let Some(first) = steps.first().filter(|s| s.quant == Quant::One) {
-            let key = &specs[first.spec as usize].key;
-            let g = match self.group_of.get(key) {
-                Some(&g) => g,
-                None => {
-                    let g = self.groups.len() as u32;
-                    self.groups.push(StartGroup {
-                        spec: (p, first.spec),
-                        patterns: Vec::new(),
-                        next_orth: FxMap::default(),
-                        next_lower: FxMap::default(),
-                    });
-                    self.group_of.insert(key.clone(), g);
-                    for (c, list) in self.groups_by_class.iter_mut().enumerate() {
-                        if cs & (1 << c) != 0 {
-                            list.push(g);
-                        }
-                    }
-                    g
-                }
-            };
-            self.groups[g as usize].add(p, specs, steps);
             return;
         }
-        for (c, list) in self.by_class.iter_mut().enumerate() {
-            if cs & (1 << c) != 0 {
-                list.push(p);
+        let cs = start_classes(specs, steps);
+        let Some(first) = steps.first().filter(|s| s.quant == Quant::One) else {
+            for (c, list) in self.by_class.iter_mut().enumerate() {
+                if cs & (1 << c) != 0 {
+                    list.push(p);
+                }
+            }
+            return;
+        };
+        let key = &specs[first.spec as usize].key;
+        let g = match self.group_of.get(key) {
+            Some(&g) => g,
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(StartGroup { spec: (p, first.spec), classes: cs, patterns: Vec::new() });
+                self.group_of.insert(key.clone(), g);
+                g
+            }
+        };
+        if let Some((orth, keys)) = literal(1) {
+            let map = if orth { &mut self.orth } else { &mut self.lower };
+            for k in keys {
+                self.filter.insert(k);
+                let second = &mut map.entry(k.into()).or_default().second;
+                let at = second.partition_point(|x| x.0 <= g);
+                second.insert(at, (g, p));
+            }
+            return;
+        }
+        let group = &mut self.groups[g as usize];
+        if group.patterns.is_empty() {
+            for (c, list) in self.groups_by_class.iter_mut().enumerate() {
+                if cs & (1 << c) != 0 {
+                    list.push(g);
+                }
             }
         }
+        group.patterns.push(p);
     }
 }

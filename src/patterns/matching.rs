@@ -11,7 +11,7 @@
 //! in this module compares the two).
 
 use super::attrs::{class_of, TokenAttrs};
-use super::compile::{DocView, Quant, Step};
+use super::compile::{DocView, Quant, Starts, Step};
 use super::{EntityTokens, Pattern, PatternMatch, PatternSet};
 use crate::tokenize::Token;
 use std::cmp::{Ordering, Reverse};
@@ -110,38 +110,29 @@ impl PatternSet {
                 continue;
             }
             let w = t.text(text);
-            let by_orth = index.orth.get(w).map(Vec::as_slice).unwrap_or(&[]);
-            let by_lower = if index.lower.is_empty() {
-                &[][..]
-            } else {
-                index.lower.get(s.attrs.lower(w, i)).map(Vec::as_slice).unwrap_or(&[])
-            };
             let class = class_of(t, w, s.attrs.ent[i] != u32::MAX);
             let limit = s.stop[i] as usize;
-            for &p in by_orth.iter().chain(by_lower).chain(&index.by_class[class]) {
+            // Patterns that start with a literal, or whose second token is one, by this
+            // token's text: one look-up each for `ORTH` and `LOWER`.
+            if index.filter.may_hold(w) {
+                if let Some(st) = index.orth.get(w) {
+                    self.start_literal(&doc, s, st, i);
+                }
+                if !index.lower.is_empty() {
+                    if let Some(st) = index.lower.get(s.attrs.lower(w, i)) {
+                        self.start_literal(&doc, s, st, i);
+                    }
+                }
+            }
+            for &p in &index.by_class[class] {
                 self.push_longest(&doc, s, p, i, limit);
             }
             for &g in &index.groups_by_class[class] {
                 let group = &index.groups[g as usize];
-                let (p0, spec) = group.spec;
-                if !self.patterns[p0 as usize].specs[spec as usize].matches(&doc, &mut s.attrs, i) {
-                    continue;
-                }
-                for &p in &group.patterns {
-                    self.push_longest(&doc, s, p, i, limit);
-                }
-                if i + 1 >= limit {
-                    continue;
-                }
-                let next = tokens[i + 1].text(text);
-                let by_orth = group.next_orth.get(next).map(Vec::as_slice).unwrap_or(&[]);
-                let by_lower = if group.next_lower.is_empty() {
-                    &[][..]
-                } else {
-                    group.next_lower.get(s.attrs.lower(next, i + 1)).map(Vec::as_slice).unwrap_or(&[])
-                };
-                for &p in by_orth.iter().chain(by_lower) {
-                    self.push_longest(&doc, s, p, i, limit);
+                if self.group_holds(&doc, s, g, i) {
+                    for &p in &group.patterns {
+                        self.push_longest(&doc, s, p, i, limit);
+                    }
                 }
             }
         }
@@ -178,6 +169,46 @@ impl PatternSet {
             id: p.id.clone(),
             priority: p.priority,
         }
+    }
+
+    /// Starts the patterns that token `i`'s text starts: those whose first token it is,
+    /// at `i`, and those whose second token it is, at `i - 1` where their group's spec
+    /// holds.
+    fn start_literal(&self, doc: &DocView<'_>, s: &mut PatternScratch, st: &Starts, i: usize) {
+        for &p in &st.first {
+            self.push_longest(doc, s, p, i, s.stop[i] as usize);
+        }
+        if st.second.is_empty() || i == 0 {
+            return;
+        }
+        let a = i - 1;
+        // Both tokens free for a match from `a` (the stop of `a` is past `i`).
+        if s.stop[a] as usize <= i {
+            return;
+        }
+        let (w, in_ent) = (doc.tokens[a].text(doc.text), s.attrs.ent[a] != u32::MAX);
+        let class = class_of(&doc.tokens[a], w, in_ent);
+        let mut last: Option<(u32, bool)> = None;
+        for &(g, p) in &st.second {
+            let holds = match last {
+                Some((lg, h)) if lg == g => h,
+                _ => {
+                    let h = self.index.groups[g as usize].classes & (1 << class) != 0
+                        && self.group_holds(doc, s, g, a);
+                    last = Some((g, h));
+                    h
+                }
+            };
+            if holds {
+                self.push_longest(doc, s, p, a, s.stop[a] as usize);
+            }
+        }
+    }
+
+    /// Whether the spec of group `g` holds at token `i`.
+    fn group_holds(&self, doc: &DocView<'_>, s: &mut PatternScratch, g: u32, i: usize) -> bool {
+        let (p0, spec) = self.index.groups[g as usize].spec;
+        self.patterns[p0 as usize].specs[spec as usize].matches(doc, &mut s.attrs, i)
     }
 
     /// Queues the longest match of pattern `p` from token `start` that ends at `limit` at

@@ -310,19 +310,25 @@ fn literal_group_and_class_starts() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let ix = &set.index;
-    // Required first tokens that are no literal: one group per spec, tested once per token,
-    // the patterns under it by the literal of their second token where it has one.
+    // Required first tokens that are no literal: one group per spec, tested once per token
+    // for the patterns whose second token is no literal; the others are found by the text
+    // of their second token.
     let group_classes = |g: u32| -> Vec<usize> {
         (0..attrs::CLASSES).filter(|&c| ix.groups_by_class[c].contains(&g)).collect()
     };
     assert_eq!(ix.groups.len(), 2);
     let digits = &ix.groups[0];
     assert_eq!(group_classes(0), [attrs::C_DIGIT, attrs::C_DIGIT + 5]);
-    assert_eq!((digits.next_lower.get("km"), digits.next_orth.get("mi")), (Some(&vec![2]), Some(&vec![6])));
+    let second =
+        |m: &crate::fxhash::FxMap<Box<str>, compile::Starts>, k: &str| m.get(k).map(|s| s.second.clone());
+    assert_eq!((second(&ix.lower, "km"), second(&ix.orth, "mi")), (Some(vec![(0, 2)]), Some(vec![(0, 6)])));
     assert_eq!(digits.patterns, [5]);
     assert_eq!((ix.groups[1].patterns.as_slice(), group_classes(1)), (&[4u32][..], vec![5, 6, 7, 8, 9]));
-    assert_eq!(ix.orth.get("Velcor").map(Vec::as_slice), Some(&[0u32][..]));
-    assert_eq!((ix.lower.get("lake").map(Vec::len), ix.lower.get("mount").map(Vec::len)), (Some(1), Some(1)));
+    assert_eq!(ix.orth.get("Velcor").map(|s| s.first.as_slice()), Some(&[0u32][..]));
+    assert_eq!(
+        (ix.lower.get("lake").map(|s| s.first.len()), ix.lower.get("mount").map(|s| s.first.len())),
+        (Some(1), Some(1))
+    );
     let in_classes =
         |p: u32| -> Vec<usize> { (0..attrs::CLASSES).filter(|&c| ix.by_class[c].contains(&p)).collect() };
     // An optional first token: started by the classes of the tokens that can begin.
