@@ -714,6 +714,8 @@ enum Spelling {
 pub(crate) struct MatchScratch {
     channels: Vec<ChannelScratch>,
     key: String,
+    /// The tokens the scan made, when the caller has every token (see [`find_all`]).
+    partial: Vec<Token>,
 }
 
 /// The eight bytes at `i`, zero-padded past the end of `bytes`.
@@ -732,8 +734,10 @@ fn chunk_at(bytes: &[u8], i: usize) -> [u8; 8] {
 
 /// Finds the matches of every channel in `text`, appending them to `out`.
 ///
-/// With `tokens` already holding every token of `text` (`tokenized`), each token is
-/// looked at. Otherwise `tokens` receives only the tokens of the runs (stretches between
+/// With `tokens` already holding every token of `text` (`tokenized`), the text is
+/// scanned as below all the same, into a list of its own, and the matches are moved onto
+/// `tokens` by their tokens' offsets (the scan's tokens are tokens of the whole text: a
+/// run's tokens depend on its bytes alone). Otherwise `tokens` receives only the tokens of the runs (stretches between
 /// ASCII white space, see [`crate::tokenize::run_end`]) that can hold a match, and
 /// matches refer to positions in that list: a run is tokenized only when a channel is in
 /// the middle of a possible name, or when one of the run's possible token starts (its
@@ -756,14 +760,14 @@ pub(crate) fn find_all(
     find_all_with(channels, text, tokens, tokenized, true, s, out);
 }
 
-/// [`find_all`]; with `filter` off, every token of a tokenized text is looked up (the
-/// reference the filters are tested against).
+/// [`find_all`]; with `scan` off, every token of a tokenized text is looked up (the
+/// reference the scan is tested against).
 fn find_all_with(
     channels: &[Channel],
     text: &str,
     tokens: &mut Vec<Token>,
     tokenized: bool,
-    filter: bool,
+    scan: bool,
     s: &mut MatchScratch,
     out: &mut Vec<RawMatch>,
 ) {
@@ -782,18 +786,28 @@ fn find_all_with(
     if live == 0 {
         return;
     }
-    if tokenized {
-        let bytes = text.as_bytes();
+    if tokenized && !scan {
         for_channels(channels, &mut s.channels, live, |ch, cs, ci| {
             for (i, t) in tokens.iter().enumerate() {
                 let ascii = text[t.start..t.end].is_ascii();
-                if filter && cs.state.is_none() && ascii && !ch.may_begin(bytes, tokens, i) {
-                    // What `step` would find from the start state: nothing.
-                    continue;
-                }
-                ch.step(text, t, i as u32, ascii, filter, None, cs, &mut s.key, ci, out);
+                ch.step(text, t, i as u32, ascii, false, None, cs, &mut s.key, ci, out);
             }
         });
+        return;
+    }
+    if tokenized {
+        let mut partial = std::mem::take(&mut s.partial);
+        partial.clear();
+        let from = out.len();
+        find_all_with(channels, text, &mut partial, false, true, s, out);
+        let moved = move_matches(&partial, tokens, &mut out[from..]);
+        s.partial = partial;
+        if !moved {
+            // Not reached (the scan's tokens are the text's); looking at every token is
+            // right in any case.
+            out.truncate(from);
+            find_all_with(channels, text, tokens, true, false, s, out);
+        }
         return;
     }
     let bytes = text.as_bytes();
@@ -805,6 +819,24 @@ fn find_all_with(
     while i < n {
         i = run_at(channels, text, i, Look::at(bytes, i), tokens, s, out);
     }
+}
+
+/// Moves matches made on `partial` (some of the tokens of a text) onto `all` (every token
+/// of it), by the tokens' start offsets; `false` when a token of `partial` is not in `all`.
+fn move_matches(partial: &[Token], all: &[Token], matches: &mut [RawMatch]) -> bool {
+    let index_of = |t: &Token| {
+        let i = all.partition_point(|a| a.start < t.start);
+        all.get(i).filter(|a| a.start == t.start && a.end == t.end).map(|_| i as u32)
+    };
+    for m in matches {
+        let (Some(a), Some(b)) =
+            (index_of(&partial[m.start as usize]), index_of(&partial[m.end as usize - 1]))
+        else {
+            return false;
+        };
+        (m.start, m.end) = (a, b + 1);
+    }
+    true
 }
 
 /// The scan of a tagger with one channel (most taggers), up to the last eight bytes of
@@ -1179,35 +1211,6 @@ impl Channel {
         false
     }
 
-    /// Whether a name may begin at token `i` (ASCII), by the filters the scan asks: the
-    /// start filter, and for a token of word bytes alone the pair filter on it and the
-    /// token after it, as [`scan_one`] asks it of a run of one word. `false` only when no
-    /// name begins there.
-    #[inline]
-    fn may_begin(&self, bytes: &[u8], tokens: &[Token], i: usize) -> bool {
-        let t = &tokens[i];
-        let at = Look::at(bytes, t.start);
-        let fold = self.key.fold_case;
-        if !self.starts.test_chunk(at.chunk, at.word, || at.long) {
-            return false;
-        }
-        if at.k == 0 || at.word_end != t.end {
-            return true;
-        }
-        let after = match tokens.get(i + 1) {
-            None => END,
-            Some(n) => {
-                let next = Look::at(bytes, n.start);
-                if bytes[n.start] >= 0x80 || bytes.get(next.word_end).is_some_and(|&d| d >= 0x80) {
-                    ANY
-                } else {
-                    pair_key(next.chunk, next.word, || next.long, fold)
-                }
-            }
-        };
-        after == ANY || self.pairs.test(pair_key(at.chunk, at.word, || at.long, fold), after)
-    }
-
     /// Feeds token `i` (`t`, ASCII or not; known to pass the start filter or not; its
     /// head when known) of `text` to the automaton when it can begin or continue a name,
     /// and appends the matches that end with it to `out` (as matches of channel `index`).
@@ -1345,16 +1348,16 @@ mod tests {
         spans_with(channels, text, tokenized, true)
     }
 
-    /// The matches; with `filter` off, of every token looked up.
+    /// The matches; with `scan` off, of every token looked up.
     fn spans_with(
         channels: &[Channel],
         text: &str,
         tokenized: bool,
-        filter: bool,
+        scan: bool,
     ) -> Vec<(usize, usize, u16, Vec<u32>)> {
         let mut tokens = if tokenized { tokenize(text) } else { Vec::new() };
         let (mut s, mut raw) = (MatchScratch::default(), Vec::new());
-        find_all_with(channels, text, &mut tokens, tokenized, filter, &mut s, &mut raw);
+        find_all_with(channels, text, &mut tokens, tokenized, scan, &mut s, &mut raw);
         let mut out: Vec<_> = raw
             .iter()
             .map(|m| {
@@ -1448,7 +1451,7 @@ mod tests {
             let text = join(&text);
             let chs = channels(&names);
             let every = spans_with(&chs, &text, true, false);
-            prop_assert_eq!(&spans(&chs, &text, true), &every, "the filters of the full scan");
+            prop_assert_eq!(&spans(&chs, &text, true), &every, "the scan, its matches moved onto every token");
             prop_assert_eq!(spans(&chs, &text, false), every);
             // One channel alone takes its own paths through the scan.
             for k in 0..chs.len() {

@@ -1,15 +1,18 @@
 //! Throughput with patterns: 100k names alone against the same names plus 1,000 token
-//! patterns, on a JSON Lines corpus, one thread, best of five runs taken in turns (on a
-//! shared machine a slow moment spoils one run of each, not all runs of one).
+//! patterns, and against the names plus a stage that does nothing (what any stage costs:
+//! the whole text tokenized), on a JSON Lines corpus, one thread, best of ROUNDS runs
+//! (default 5) taken in turns (on a shared machine a slow moment spoils one run of each,
+//! not all runs of one).
 //!
 //! The names are the first 100,000 of the NLP4J list in `../shared/bench` (lower-cased in
 //! that list, matched in any case); the patterns are made here from them: three in four
 //! start with a literal (`LOWER` of a name's first word, then a title-case word or a
-//! number), one in four with a token class (`IS_TITLE`, `LIKE_NUM`, `IS_UPPER`, `SHAPE`).
+//! number), one in four with a token class (`IS_TITLE`, `LIKE_NUM`, `IS_UPPER`, `SHAPE`)
+//! followed by a literal.
 //!
 //! ```sh
 //! cargo run --release --example pattern_throughput -- \
-//!     ../shared/bench/nlp4j-en-gazetteer-lowercase.tsv ../shared/bench/reuters21578.jsonl
+//!     ../shared/bench/nlp4j-en-gazetteer-lowercase.tsv ../shared/bench/reuters21578.jsonl [ROUNDS]
 //! ```
 
 use gazetteer::patterns::PatternSet;
@@ -34,6 +37,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let names = args.first().map_or("../shared/bench/nlp4j-en-gazetteer-lowercase.tsv", String::as_str);
     let corpus = args.get(1).map_or("../shared/bench/reuters21578.jsonl", String::as_str);
+    let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     let read = |p: &str| {
         std::fs::read_to_string(p).unwrap_or_else(|e| {
             eprintln!("pattern_throughput: {p}: {e}");
@@ -104,7 +108,7 @@ fn main() {
         texts.iter().map(|x| t.tag_with(x, &mut s).len()).sum::<usize>()
     };
     let mut best = [(f64::MAX, 0usize); 3];
-    for _ in 0..5 {
+    for _ in 0..rounds {
         for (k, t) in [&names_only, &with_patterns, &noop].into_iter().enumerate() {
             let start = Instant::now();
             let n = run(t);

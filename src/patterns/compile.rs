@@ -264,6 +264,9 @@ pub(crate) struct StartIndex {
     /// The ASCII keys of both maps, for [`LiteralFilter::may_hold`].
     pub filter: LiteralFilter,
     pub by_class: [Vec<u32>; super::attrs::CLASSES],
+    /// Whether some pattern is started by the class of a token (`by_class` or
+    /// `groups_by_class`).
+    pub by_class_any: bool,
     pub groups: Vec<StartGroup>,
     /// The groups that have patterns started wherever their spec holds.
     pub groups_by_class: [Vec<u32>; super::attrs::CLASSES],
@@ -362,6 +365,7 @@ impl StartIndex {
         }
         let cs = start_classes(specs, steps);
         let Some(first) = steps.first().filter(|s| s.quant == Quant::One) else {
+            self.by_class_any = true;
             for (c, list) in self.by_class.iter_mut().enumerate() {
                 if cs & (1 << c) != 0 {
                     list.push(p);
@@ -389,6 +393,7 @@ impl StartIndex {
             }
             return;
         }
+        self.by_class_any = true;
         let group = &mut self.groups[g as usize];
         if group.patterns.is_empty() {
             for (c, list) in self.groups_by_class.iter_mut().enumerate() {

@@ -110,8 +110,6 @@ impl PatternSet {
                 continue;
             }
             let w = t.text(text);
-            let class = class_of(t, w, s.attrs.ent[i] != u32::MAX);
-            let limit = s.stop[i] as usize;
             // Patterns that start with a literal, or whose second token is one, by this
             // token's text: one look-up each for `ORTH` and `LOWER`.
             if index.filter.may_hold(w) {
@@ -124,6 +122,11 @@ impl PatternSet {
                     }
                 }
             }
+            if !index.by_class_any {
+                continue;
+            }
+            let class = class_of(t, w, s.attrs.ent[i] != u32::MAX);
+            let limit = s.stop[i] as usize;
             for &p in &index.by_class[class] {
                 self.push_longest(&doc, s, p, i, limit);
             }
