@@ -12,11 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=${GAZETTEER_PATTERNS_VENV:-target/patterns-venv}
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "run.sh: creating the virtual environment $VENV" >&2
-  python3 -m venv "$VENV"
-fi
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r benches/patterns/requirements.txt
+. benches/lib/venv.sh benches/patterns/requirements.txt
 cargo build --release --quiet --bin gazetteer --example pattern_tokens
 CORPUS=${1:-../shared/bench/bbc-news-2225.jsonl}
 PATTERNS=${2:-benches/patterns/patterns.jsonl}

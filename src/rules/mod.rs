@@ -41,6 +41,9 @@
 //!   a one-word mention found as a person lends that reading to its other mentions.
 //!
 //! Stages run in the order above, your own after the built-in ones of their [`Phase`].
+//! User patterns (spaCy EntityRuler files, [`crate::patterns`]) are one more stage,
+//! `patterns`, in the document phase after all others. Any stage is switched off by its
+//! name with [`crate::TaggerBuilder::disable_stage`] (the command's `--disable-rule NAME`).
 //!
 //! Text in capitals (headlines, tables, datelines) is handled on purpose: capitalization
 //! proves nothing there, so the capitalization rules do not fire on lines written in
@@ -230,7 +233,9 @@ pub enum Phase {
 /// spans. A tagger runs its stages in order for every document, each in its
 /// [`Phase`]; an entity a stage makes has the source `rule:NAME`. A stage runs when it
 /// is registered: the built-in ones are registered from [`Rules`] (a rule switched off
-/// is not registered), yours by [`crate::TaggerBuilder::stage`], after the built-in ones.
+/// is not registered), yours by [`crate::TaggerBuilder::stage`], after the built-in ones,
+/// and the patterns' stage (`patterns`) by [`crate::TaggerBuilder::patterns`], last.
+/// [`crate::TaggerBuilder::disable_stage`] switches any of them off by name.
 ///
 /// A stage is shared by every thread that tags with the tagger, so it is `Send + Sync`
 /// and keeps no state between documents; [`Stage::run`] must not panic on any text.
