@@ -143,12 +143,15 @@ impl Entity {
 
 /// The library's entities of `text` (byte offsets, in text order) as Python entities.
 fn to_entities(text: &str, found: Vec<gazetteer::Entity>) -> Vec<Entity> {
+    // In ASCII text a byte is a code point: no need to walk the text (most English news).
+    let ascii = text.is_ascii();
     let mut conv = OffsetConverter::new(text);
+    let mut chars = |byte: usize| if ascii { byte } else { conv.chars(byte) };
     found
         .into_iter()
         .map(|e| Entity {
-            start: conv.chars(e.start),
-            end: conv.chars(e.end),
+            start: chars(e.start),
+            end: chars(e.end),
             bytes: (e.start, e.end),
             text: e.text(text).to_string(),
             label: e.label,
