@@ -10,7 +10,6 @@ use pyo3::exceptions::{PyFileNotFoundError, PyNotImplementedError, PyOSError, Py
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
@@ -39,8 +38,6 @@ fn parse_label(label: &str) -> PyResult<Label> {
 pub struct Entity {
     start: usize,
     end: usize,
-    /// The span in UTF-8 bytes, for `replace`.
-    bytes: (usize, usize),
     text: String,
     label: Label,
     name: Arc<str>,
@@ -141,30 +138,48 @@ impl Entity {
     }
 }
 
-/// The library's entities of `text` (byte offsets, in text order) as Python entities.
-fn to_entities(text: &str, found: Vec<gazetteer::Entity>) -> Vec<Entity> {
+/// Code-point offsets of byte offsets of one text, for offsets in increasing order.
+struct CharOffsets<'t> {
     // In ASCII text a byte is a code point: no need to walk the text (most English news).
-    let ascii = text.is_ascii();
-    let mut conv = OffsetConverter::new(text);
-    let mut chars = |byte: usize| if ascii { byte } else { conv.chars(byte) };
-    found
-        .into_iter()
-        .map(|e| Entity {
-            start: chars(e.start),
-            end: chars(e.end),
-            bytes: (e.start, e.end),
-            text: e.text(text).to_string(),
-            label: e.label,
-            name: e.name,
-            id: e.id,
-            source: e.source,
-            alternatives: e.alternatives,
-        })
-        .collect()
+    ascii: bool,
+    conv: OffsetConverter<'t>,
 }
 
-/// What a tagger is built from: the command's options. Kept so that the tagger can be
-/// built again with entries added or removed.
+impl<'t> CharOffsets<'t> {
+    fn new(text: &'t str) -> CharOffsets<'t> {
+        CharOffsets { ascii: text.is_ascii(), conv: OffsetConverter::new(text) }
+    }
+
+    fn get(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            byte
+        } else {
+            self.conv.chars(byte)
+        }
+    }
+}
+
+/// One of the library's entities of `text` as a Python entity.
+fn to_entity(text: &str, e: gazetteer::Entity, chars: &mut CharOffsets<'_>) -> Entity {
+    Entity {
+        start: chars.get(e.start),
+        end: chars.get(e.end),
+        text: e.text(text).to_string(),
+        label: e.label,
+        name: e.name,
+        id: e.id,
+        source: e.source,
+        alternatives: e.alternatives,
+    }
+}
+
+/// The library's entities of `text` (in text order) as Python entities.
+fn to_entities(text: &str, found: Vec<gazetteer::Entity>) -> Vec<Entity> {
+    let mut chars = CharOffsets::new(text);
+    found.into_iter().map(|e| to_entity(text, e, &mut chars)).collect()
+}
+
+/// What a tagger is built from: the command's options.
 struct Config {
     files: Vec<PathBuf>,
     default: bool,
@@ -174,35 +189,32 @@ struct Config {
     all_overlaps: bool,
 }
 
-/// The tagger and the live changes made to it since it was built.
-struct State {
-    tagger: gazetteer::Tagger,
-    /// Entries given to `add`, in order.
-    added: Vec<Entry>,
-    /// Surface forms given to `remove` (and not added again since).
-    removed: HashSet<String>,
-}
-
-/// The name of the gazetteer that holds the entries given to `Tagger.add`.
-const ADDED: &str = "added";
-
 impl Config {
-    /// The gazetteers of the files and, with `default`, the bundled ones.
-    fn gazetteers(&self) -> PyResult<Vec<Gazetteer>> {
-        let mut gs = Vec::new();
+    /// The tagger, built as the command builds it: the bundled gazetteers (with
+    /// `default`) as the base, the files' gazetteers winning over them on a span both
+    /// know. The bundled default tagger, which the library builds once per process and
+    /// shares, when the options are its own.
+    fn build(&self) -> PyResult<gazetteer::Tagger> {
+        let is_default = self.default
+            && self.files.is_empty()
+            && !self.ignore_case
+            && !self.fold_accents
+            && !self.all_overlaps
+            && self.rules == Some(Rules::all());
+        if let (true, Some(t)) = (is_default, default_tagger()) {
+            return Ok(t);
+        }
+        let mut b = gazetteer::Tagger::builder();
         if self.default {
+            let mut base = Vec::new();
             for g in bundled()? {
-                gs.push(g.map_err(to_py_err)?);
+                base.push(g.map_err(to_py_err)?);
             }
+            b = b.base_gazetteers(base);
         }
         for p in &self.files {
-            gs.push(Gazetteer::from_path(p).map_err(to_py_err)?);
+            b = b.gazetteer(Gazetteer::from_path(p).map_err(to_py_err)?);
         }
-        Ok(gs)
-    }
-
-    fn build(&self, gazetteers: Vec<Gazetteer>) -> PyResult<gazetteer::Tagger> {
-        let mut b = gazetteer::Tagger::builder().gazetteers(gazetteers);
         if self.ignore_case {
             b = b.case(CaseMode::Ignore);
         }
@@ -216,21 +228,6 @@ impl Config {
             b = b.rules(r);
         }
         b.build().map_err(to_py_err)
-    }
-
-    /// The tagger as configured: the bundled default tagger, which the library builds
-    /// once per process and shares, when the options are its own.
-    fn first_build(&self) -> PyResult<gazetteer::Tagger> {
-        let is_default = self.default
-            && self.files.is_empty()
-            && !self.ignore_case
-            && !self.fold_accents
-            && !self.all_overlaps
-            && self.rules == Some(Rules::all());
-        match default_tagger() {
-            Some(t) if is_default => Ok(t),
-            _ => self.build(self.gazetteers()?),
-        }
     }
 }
 
@@ -254,57 +251,21 @@ fn bundled() -> PyResult<Vec<gazetteer::Result<Gazetteer>>> {
     Err(PyValueError::new_err("this build has no bundled gazetteers: pass default=False"))
 }
 
-/// `entries` without the surface form `form`: an entry whose canonical name it is keeps
-/// its aliases, the first of them becoming its name.
-fn without_form(g: &Gazetteer, removed: &HashSet<String>) -> Gazetteer {
-    let mut out = Gazetteer::new(g.name());
-    out.set_case(g.case());
-    out.set_fold_accents(g.fold_accents());
-    for e in g.entries() {
-        let mut e = e.clone();
-        e.aliases.retain(|a| !removed.contains(&a.name));
-        if removed.contains(&e.name) {
-            if e.aliases.is_empty() {
-                continue;
-            }
-            let first = e.aliases.remove(0);
-            e.name = first.name;
-        }
-        out.push(e);
-    }
-    out
-}
-
 /// Tags named entities. See the package's documentation for the arguments.
 #[pyclass(frozen, subclass, module = "gazetteer")]
 pub struct Tagger {
-    config: Config,
-    state: RwLock<State>,
+    /// The library's tagger; `add` and `remove` change it in place (the compiled data
+    /// is shared, so a read takes a cheap clone and releases the lock at once).
+    tagger: RwLock<gazetteer::Tagger>,
 }
 
 impl Tagger {
     /// The current tagger (a cheap clone: the compiled data is shared).
     fn current(&self) -> gazetteer::Tagger {
-        match self.state.read() {
-            Ok(s) => s.tagger.clone(),
-            Err(p) => p.into_inner().tagger.clone(),
+        match self.tagger.read() {
+            Ok(t) => t.clone(),
+            Err(p) => p.into_inner().clone(),
         }
-    }
-
-    fn rebuild(&self, s: &mut State) -> PyResult<()> {
-        let mut gs = vec![];
-        if !s.added.is_empty() {
-            let mut g = Gazetteer::new(ADDED);
-            for e in &s.added {
-                g.push(e.clone());
-            }
-            gs.push(g);
-        }
-        for g in self.config.gazetteers()? {
-            gs.push(if s.removed.is_empty() { g } else { without_form(&g, &s.removed) });
-        }
-        s.tagger = self.config.build(gs)?;
-        Ok(())
     }
 
     /// The entities of `text`, tagged with the GIL released.
@@ -313,8 +274,8 @@ impl Tagger {
         py.detach(|| to_entities(text, tagger.tag(text)))
     }
 
-    fn with_state<R>(&self, f: impl FnOnce(&mut State) -> PyResult<R>) -> PyResult<R> {
-        let mut guard = match self.state.write() {
+    fn change<R>(&self, f: impl FnOnce(&mut gazetteer::Tagger) -> R) -> R {
+        let mut guard = match self.tagger.write() {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
@@ -368,11 +329,8 @@ impl Tagger {
             None
         };
         let config = Config { files: gazetteers, default, rules, ignore_case, fold_accents, all_overlaps };
-        let tagger = py.detach(|| config.first_build())?;
-        Ok(Tagger {
-            config,
-            state: RwLock::new(State { tagger, added: Vec::new(), removed: HashSet::new() }),
-        })
+        let tagger = py.detach(|| config.build())?;
+        Ok(Tagger { tagger: RwLock::new(tagger) })
     }
 
     /// The entities of `text`, in text order.
@@ -431,16 +389,12 @@ impl Tagger {
     /// mention's text and then by the entry's canonical name, or a function called with
     /// each `Entity` that returns the new text or None. Mentions without a replacement
     /// stay as they are.
-    fn replace(&self, py: Python<'_>, text: PyBackedStr, replacement: Bound<'_, PyAny>) -> PyResult<String> {
-        let found = self.entities(py, &text);
+    fn replace(&self, text: PyBackedStr, replacement: Bound<'_, PyAny>) -> PyResult<String> {
         let callable = replacement.is_callable();
         if !callable && !replacement.hasattr("get")? {
             return Err(PyTypeError::new_err("replace() needs a mapping or a function of an Entity"));
         }
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0usize;
-        for e in found {
-            let (start, end) = e.bytes;
+        let lookup = |e: Entity| -> PyResult<Option<String>> {
             let new = if callable {
                 replacement.call1((e.clone(),))?
             } else {
@@ -451,21 +405,34 @@ impl Tagger {
                     v
                 }
             };
-            if new.is_none() || start < last {
-                continue;
+            if new.is_none() {
+                return Ok(None);
             }
-            let new: PyBackedStr = new.extract().map_err(|_| {
+            new.extract::<String>().map(Some).map_err(|_| {
                 PyTypeError::new_err(format!("the replacement of {:?} is not a str or None", e.text))
-            })?;
-            out.push_str(&text[last..start]);
-            out.push_str(&new);
-            last = end;
+            })
+        };
+        // The library calls back for each entity in text order; the first Python error
+        // stops the calls and is raised.
+        let mut chars = CharOffsets::new(&text);
+        let mut error = None;
+        let out = self.current().replace(&text, |e| {
+            if error.is_some() {
+                return None;
+            }
+            lookup(to_entity(&text, e.clone(), &mut chars)).unwrap_or_else(|err| {
+                error = Some(err);
+                None
+            })
+        });
+        match error {
+            Some(e) => Err(e),
+            None => Ok(out),
         }
-        out.push_str(&text[last..]);
-        Ok(out)
     }
 
-    /// Adds an entry: `name` matches from the next call on.
+    /// Adds an entry: `name` matches from the next call on (the library's live update:
+    /// the tagger is not rebuilt).
     #[pyo3(signature = (name, label, id=None))]
     fn add(&self, py: Python<'_>, name: String, label: &str, id: Option<String>) -> PyResult<()> {
         if name.trim().is_empty() {
@@ -473,35 +440,13 @@ impl Tagger {
         }
         let mut entry = Entry::new(name, parse_label(label)?);
         entry.id = id;
-        py.detach(|| {
-            self.with_state(|s| {
-                s.removed.remove(&entry.name);
-                s.added.push(entry);
-                self.rebuild(s)
-            })
-        })
+        py.detach(|| self.change(|t| t.add(entry))).map_err(to_py_err)
     }
 
-    /// Stops `name` from matching, as a surface form of any entry. Returns whether the
-    /// tagger had it.
-    fn remove(&self, py: Python<'_>, name: String) -> PyResult<bool> {
-        py.detach(|| {
-            self.with_state(|s| {
-                let before = s.added.len();
-                s.added.retain(|e| e.name != name);
-                let known = before != s.added.len()
-                    || self
-                        .config
-                        .gazetteers()?
-                        .iter()
-                        .any(|g| g.entries().iter().any(|e| e.surface_forms().any(|f| f == name)));
-                if known {
-                    s.removed.insert(name.clone());
-                    self.rebuild(s)?;
-                }
-                Ok(known)
-            })
-        })
+    /// Stops `name` (in any capitalization) from matching the gazetteers and the added
+    /// entries. Returns whether the tagger had it. Context rules still run.
+    fn remove(&self, py: Python<'_>, name: String) -> bool {
+        py.detach(|| self.change(|t| t.remove(&name)))
     }
 }
 

@@ -174,7 +174,7 @@ def test_add_and_remove():
     t.add("Brenwick Ltd", "org", id="t:brenwick")
     found = t.tag(text)
     assert spans(found) == [("Brenwick Ltd", "ORG"), ("Quillon Dynamics", "ORG")]
-    assert found[0].id == "t:brenwick"
+    assert (found[0].id, found[0].source) == ("t:brenwick", "added")
     # Removing the long name lets the shorter alias inside it match.
     assert t.remove("Quillon Dynamics") is True
     assert spans(t.tag(text)) == [("Brenwick Ltd", "ORG"), ("Quillon", "ORG")]
@@ -184,6 +184,9 @@ def test_add_and_remove():
     # Added again after a removal: it matches again.
     t.add("Brenwick Ltd", "ORG")
     assert spans(t.tag(text))[0] == ("Brenwick Ltd", "ORG")
+    # A removed name stops matching in any capitalization.
+    assert t.remove("Rosa") is True
+    assert t.tag("Rosa and ROSA") == []
 
 
 def test_add_checks_its_arguments(mine):

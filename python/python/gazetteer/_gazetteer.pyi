@@ -78,6 +78,8 @@ class Tagger:
     def replace(self, text: str, replacement: Replacement) -> str:
         """``text`` with mentions replaced (a mapping by mention text, then by name; or a function)."""
     def add(self, name: str, label: str, id: Optional[str] = None) -> None:
-        """Adds an entry: ``name`` matches from the next call on."""
+        """Adds an entry: ``name`` matches from the next call on, with the source "added",
+        ahead of the gazetteers' readings of the same span."""
     def remove(self, name: str) -> bool:
-        """Stops the surface form ``name`` from matching; whether the tagger had it."""
+        """Stops ``name`` (in any capitalization) from matching the gazetteers and the added
+        entries; whether the tagger had it. Context rules still run."""
