@@ -43,3 +43,20 @@ fn example_file_loads_and_builds_on_entities() {
     let per = ("PER".to_string(), "Mira Castell".to_string(), "names".to_string());
     assert_eq!(with(false), [org.clone(), per, org]);
 }
+
+#[test]
+fn any_stage_switches_off_by_name_and_an_unknown_name_fails_the_build() {
+    let set = PatternSet::load(EXAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    let text = "Orland Freight chief executive Mira Castell spoke.";
+    let sources = |t: &Tagger| t.tag(text).iter().map(|e| e.source.to_string()).collect::<Vec<_>>();
+    let b = || Tagger::builder().gazetteer(names()).patterns(set.clone()).overwrite_ents(true);
+    let on = b().build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sources(&on), ["patterns.jsonl"]);
+    let off = b().disable_stage(gazetteer::patterns::STAGE_NAME).build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sources(&off), ["names", "names"]);
+    // A built-in rule by its name, as Rules::set does.
+    let no_title = b().rules(gazetteer::Rules::all()).disable_stage("title").build();
+    assert!(no_title.is_ok());
+    let err = b().disable_stage("patern").build().map(|_| ()).unwrap_err().to_string();
+    assert!(err.contains("\"patern\"") && err.contains("patterns") && err.contains("title"), "{err}");
+}
