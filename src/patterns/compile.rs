@@ -315,13 +315,15 @@ impl LiteralFilter {
         if !self.any {
             return false;
         }
-        if !w.is_ascii() {
+        let b = w.as_bytes();
+        // Tokens are short: one pass that ORs the bytes beats `is_ascii` on them.
+        if b.iter().fold(0, |acc, &c| acc | c) >= 0x80 {
             return true;
         }
-        if self.bits.is_empty() || w.is_empty() {
+        if self.bits.is_empty() || b.is_empty() {
             return false;
         }
-        let i = Self::slot(w.as_bytes());
+        let i = Self::slot(b);
         self.bits[i / 64] & (1 << (i % 64)) != 0
     }
 }
