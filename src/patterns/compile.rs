@@ -308,16 +308,15 @@ impl LiteralFilter {
         self.bits[i / 64] |= 1 << (i % 64);
     }
 
-    /// Whether the token `w` may be a key, by its text or in lower case: always for a
-    /// token that is not ASCII.
+    /// Whether the token of bytes `b` may be a key, by its text or in lower case: always
+    /// for a token that is not ASCII. `ascii`: the whole text is known to be ASCII.
     #[inline]
-    pub(crate) fn may_hold(&self, w: &str) -> bool {
+    pub(crate) fn may_hold(&self, b: &[u8], ascii: bool) -> bool {
         if !self.any {
             return false;
         }
-        let b = w.as_bytes();
         // Tokens are short: one pass that ORs the bytes beats `is_ascii` on them.
-        if b.iter().fold(0, |acc, &c| acc | c) >= 0x80 {
+        if !ascii && b.iter().fold(0, |acc, &c| acc | c) >= 0x80 {
             return true;
         }
         if self.bits.is_empty() || b.is_empty() {

@@ -105,14 +105,16 @@ impl PatternSet {
         }
         s.heap.clear();
         let index = &self.index;
+        // Most news is ASCII: then no token needs testing for it.
+        let (bytes, ascii) = (text.as_bytes(), text.is_ascii());
         for (i, t) in tokens.iter().enumerate() {
             if s.taken[i] {
                 continue;
             }
-            let w = t.text(text);
             // Patterns that start with a literal, or whose second token is one, by this
             // token's text: one look-up each for `ORTH` and `LOWER`.
-            if index.filter.may_hold(w) {
+            if index.filter.may_hold(&bytes[t.start..t.end], ascii) {
+                let w = t.text(text);
                 if let Some(st) = index.orth.get(w) {
                     self.start_literal(&doc, s, st, i);
                 }
@@ -125,7 +127,7 @@ impl PatternSet {
             if !index.by_class_any {
                 continue;
             }
-            let class = class_of(t, w, s.attrs.ent[i] != u32::MAX);
+            let class = class_of(t, t.text(text), s.attrs.ent[i] != u32::MAX);
             let limit = s.stop[i] as usize;
             for &p in &index.by_class[class] {
                 self.push_longest(&doc, s, p, i, limit);
