@@ -1,17 +1,24 @@
 //! Pattern files through the command: `--patterns`, their labels, `--disable-rule
 //! patterns`, and bad lines.
 
+use std::path::PathBuf;
 use std::process::Command;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/patterns.jsonl");
 
+/// A fresh folder of this test run, and the file `in.txt` in it holding `text`.
+fn scratch(name: &str, text: &str) -> (PathBuf, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("gazetteer-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.join("in.txt");
+    std::fs::write(&input, text).unwrap_or_else(|e| panic!("{e}"));
+    (dir, input)
+}
+
 #[test]
 fn command_takes_pattern_files_and_fails_with_file_and_line() {
     let bin = env!("CARGO_BIN_EXE_gazetteer");
-    let dir = std::env::temp_dir().join(format!("gazetteer-patterns-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let input = dir.join("in.txt");
-    std::fs::write(&input, "Velcor Mining (NYSE: VLCM) rose.").unwrap_or_else(|e| panic!("{e}"));
+    let (dir, input) = scratch("patterns", "Velcor Mining (NYSE: VLCM) rose.");
     let out = Command::new(bin)
         .args(["tag", "--no-default", "--patterns", EXAMPLE])
         .arg(&input)
@@ -45,10 +52,7 @@ fn command_takes_pattern_files_and_fails_with_file_and_line() {
 #[test]
 fn pattern_labels_count_as_declared_and_the_stage_switches_off_like_a_rule() {
     let bin = env!("CARGO_BIN_EXE_gazetteer");
-    let dir = std::env::temp_dir().join(format!("gazetteer-pattern-stage-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let input = dir.join("in.txt");
-    std::fs::write(&input, "Harlow Dynamics (LSE: HDY) fell.").unwrap_or_else(|e| panic!("{e}"));
+    let (dir, input) = scratch("pattern-stage", "Harlow Dynamics (LSE: HDY) fell.");
     // A gazetteer with a label that only the pattern file declares.
     let names = dir.join("names.tsv");
     std::fs::write(&names, "Harlow Dynamics\tTICKER\n").unwrap_or_else(|e| panic!("{e}"));
