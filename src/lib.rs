@@ -86,11 +86,14 @@
 //! - [`Tagger::add`], [`Tagger::remove`], [`Tagger::replace`] ([`live`]): names changed on a
 //!   built tagger without rebuilding it; text with its entities replaced.
 //! - [`rules::Stage`]: the seam every context rule sits behind, open to stages of your own.
+//! - [`patterns`]: spaCy EntityRuler pattern files, run as the stage `patterns`
+//!   ([`TaggerBuilder::patterns`], [`TaggerBuilder::disable_stage`]).
 //!
 //! # Dependencies and the command
 //!
 //! The library depends on aho-corasick, unicode-segmentation, unicode-normalization,
-//! serde, serde_json and once_cell, and nothing of the command line. The `gazetteer`
+//! serde, serde_json, once_cell and regex (the `REGEX` of pattern files), and nothing of
+//! the command line. The `gazetteer`
 //! command is the package `gazetteer-cli` in the repository's `cli/` folder
 //! (`cargo install --path cli`). Without the default feature `embedded`, the bundled
 //! gazetteers are left out of the build.
@@ -118,6 +121,7 @@ pub mod live;
 mod matcher;
 mod normalize;
 pub mod output;
+pub mod patterns;
 mod resolve;
 pub mod rules;
 pub mod stream;

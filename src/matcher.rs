@@ -714,6 +714,8 @@ enum Spelling {
 pub(crate) struct MatchScratch {
     channels: Vec<ChannelScratch>,
     key: String,
+    /// The tokens the scan made, when the caller has every token (see [`find_all`]).
+    partial: Vec<Token>,
 }
 
 /// The eight bytes at `i`, zero-padded past the end of `bytes`.
@@ -732,8 +734,10 @@ fn chunk_at(bytes: &[u8], i: usize) -> [u8; 8] {
 
 /// Finds the matches of every channel in `text`, appending them to `out`.
 ///
-/// With `tokens` already holding every token of `text` (`tokenized`), each token is
-/// looked at. Otherwise `tokens` receives only the tokens of the runs (stretches between
+/// With `tokens` already holding every token of `text` (`tokenized`), the text is
+/// scanned as below all the same, into a list of its own, and the matches are moved onto
+/// `tokens` by their tokens' offsets (the scan's tokens are tokens of the whole text: a
+/// run's tokens depend on its bytes alone). Otherwise `tokens` receives only the tokens of the runs (stretches between
 /// ASCII white space, see [`crate::tokenize::run_end`]) that can hold a match, and
 /// matches refer to positions in that list: a run is tokenized only when a channel is in
 /// the middle of a possible name, or when one of the run's possible token starts (its
@@ -753,6 +757,20 @@ pub(crate) fn find_all(
     s: &mut MatchScratch,
     out: &mut Vec<RawMatch>,
 ) {
+    find_all_with(channels, text, tokens, tokenized, true, s, out);
+}
+
+/// [`find_all`]; with `scan` off, every token of a tokenized text is looked up (the
+/// reference the scan is tested against).
+fn find_all_with(
+    channels: &[Channel],
+    text: &str,
+    tokens: &mut Vec<Token>,
+    tokenized: bool,
+    scan: bool,
+    s: &mut MatchScratch,
+    out: &mut Vec<RawMatch>,
+) {
     if s.channels.len() < channels.len() {
         s.channels.resize_with(channels.len(), ChannelScratch::default);
     }
@@ -768,13 +786,28 @@ pub(crate) fn find_all(
     if live == 0 {
         return;
     }
-    if tokenized {
+    if tokenized && !scan {
         for_channels(channels, &mut s.channels, live, |ch, cs, ci| {
             for (i, t) in tokens.iter().enumerate() {
                 let ascii = text[t.start..t.end].is_ascii();
                 ch.step(text, t, i as u32, ascii, false, None, cs, &mut s.key, ci, out);
             }
         });
+        return;
+    }
+    if tokenized {
+        let mut partial = std::mem::take(&mut s.partial);
+        partial.clear();
+        let from = out.len();
+        find_all_with(channels, text, &mut partial, false, true, s, out);
+        let moved = move_matches(&partial, tokens, &mut out[from..]);
+        s.partial = partial;
+        if !moved {
+            // Not reached (the scan's tokens are the text's); looking at every token is
+            // right in any case.
+            out.truncate(from);
+            find_all_with(channels, text, tokens, true, false, s, out);
+        }
         return;
     }
     let bytes = text.as_bytes();
@@ -786,6 +819,24 @@ pub(crate) fn find_all(
     while i < n {
         i = run_at(channels, text, i, Look::at(bytes, i), tokens, s, out);
     }
+}
+
+/// Moves matches made on `partial` (some of the tokens of a text) onto `all` (every token
+/// of it), by the tokens' start offsets; `false` when a token of `partial` is not in `all`.
+fn move_matches(partial: &[Token], all: &[Token], matches: &mut [RawMatch]) -> bool {
+    let index_of = |t: &Token| {
+        let i = all.partition_point(|a| a.start < t.start);
+        all.get(i).filter(|a| a.start == t.start && a.end == t.end).map(|_| i as u32)
+    };
+    for m in matches {
+        let (Some(a), Some(b)) =
+            (index_of(&partial[m.start as usize]), index_of(&partial[m.end as usize - 1]))
+        else {
+            return false;
+        };
+        (m.start, m.end) = (a, b + 1);
+    }
+    true
 }
 
 /// The scan of a tagger with one channel (most taggers), up to the last eight bytes of
@@ -1294,9 +1345,19 @@ mod tests {
 
     /// Matches as byte spans with their patterns' entries, sorted.
     fn spans(channels: &[Channel], text: &str, tokenized: bool) -> Vec<(usize, usize, u16, Vec<u32>)> {
+        spans_with(channels, text, tokenized, true)
+    }
+
+    /// The matches; with `scan` off, of every token looked up.
+    fn spans_with(
+        channels: &[Channel],
+        text: &str,
+        tokenized: bool,
+        scan: bool,
+    ) -> Vec<(usize, usize, u16, Vec<u32>)> {
         let mut tokens = if tokenized { tokenize(text) } else { Vec::new() };
         let (mut s, mut raw) = (MatchScratch::default(), Vec::new());
-        find_all(channels, text, &mut tokens, tokenized, &mut s, &mut raw);
+        find_all_with(channels, text, &mut tokens, tokenized, scan, &mut s, &mut raw);
         let mut out: Vec<_> = raw
             .iter()
             .map(|m| {
@@ -1389,7 +1450,9 @@ mod tests {
             let names: Vec<String> = names.iter().map(|n| join(n).trim().to_string()).collect();
             let text = join(&text);
             let chs = channels(&names);
-            prop_assert_eq!(spans(&chs, &text, false), spans(&chs, &text, true));
+            let every = spans_with(&chs, &text, true, false);
+            prop_assert_eq!(&spans(&chs, &text, true), &every, "the scan, its matches moved onto every token");
+            prop_assert_eq!(spans(&chs, &text, false), every);
             // One channel alone takes its own paths through the scan.
             for k in 0..chs.len() {
                 let one = &chs[k..=k];

@@ -9,6 +9,7 @@ use crate::label::Label;
 use crate::live::{Live, LiveScratch};
 use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
+use crate::patterns::{PatternSet, PatternStage};
 use crate::resolve::{group, resolve, Overlap, SpanCands};
 use crate::rules::{ExtraStages, Lexicon, RuleEngine, RuleScratch, Rules, Stage};
 use crate::tokenize::{tokenize_into, Token};
@@ -347,6 +348,10 @@ pub struct TaggerBuilder {
     rules: Option<Rules>,
     lexicon: Option<Lexicon>,
     stages: ExtraStages,
+    patterns: PatternSet,
+    overwrite_ents: bool,
+    /// Stages switched off by name ([`TaggerBuilder::disable_stage`]).
+    disabled: Vec<String>,
 }
 
 impl TaggerBuilder {
@@ -396,6 +401,64 @@ impl TaggerBuilder {
     /// [`TaggerBuilder::rules`] is set.
     pub fn stage(mut self, stage: impl Stage + 'static) -> TaggerBuilder {
         self.stages.0.push(Arc::new(stage));
+        self
+    }
+
+    /// Adds patterns (spaCy EntityRuler patterns, see [`crate::patterns`]). All the
+    /// patterns a builder is given run as one stage named `patterns`
+    /// ([`crate::patterns::STAGE_NAME`]) in the document phase, after the built-in rules
+    /// and the stages added with [`TaggerBuilder::stage`], over the tokens the tagger made;
+    /// they can test the entities found before them with `ENT_TYPE`, and their entities
+    /// name the pattern file (and `#id`) as their `source`. The stage is switched off like
+    /// any other, with [`TaggerBuilder::disable_stage`].
+    ///
+    /// ```
+    /// use gazetteer::patterns::PatternSet;
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut g = Gazetteer::new("names");
+    /// g.push(Entry::new("Velcor", Label::Org));
+    /// let p = PatternSet::from_jsonl("roles.jsonl",
+    ///     r#"{"label": "ROLE", "pattern": [{"ENT_TYPE": "ORG"}, {"LOWER": "chief"}], "id": "chief"}"#)?;
+    /// let tagger = Tagger::builder().gazetteer(g.clone()).patterns(p.clone()).build()?;
+    /// let e = &tagger.tag("Velcor chief Anna Berg")[0];
+    /// // spaCy's default: a pattern match touching an entity is dropped.
+    /// assert_eq!((e.label.as_str(), &*e.source), ("ORG", "names"));
+    /// let tagger = Tagger::builder().gazetteer(g.clone()).patterns(p.clone()).overwrite_ents(true).build()?;
+    /// let e = &tagger.tag("Velcor chief Anna Berg")[0];
+    /// assert_eq!((e.label.as_str(), &*e.name, &*e.source), ("ROLE", "Velcor chief", "roles.jsonl#chief"));
+    /// // Switched off, the patterns do not run.
+    /// let off = Tagger::builder().gazetteer(g).patterns(p).overwrite_ents(true).disable_stage("patterns").build()?;
+    /// assert_eq!(&*off.tag("Velcor chief Anna Berg")[0].source, "names");
+    /// # Ok::<(), gazetteer::Error>(())
+    /// ```
+    pub fn patterns(mut self, patterns: PatternSet) -> TaggerBuilder {
+        self.patterns.extend(patterns);
+        self
+    }
+
+    /// Adds the patterns of a file (JSON Lines); see [`TaggerBuilder::patterns`].
+    ///
+    /// # Errors
+    /// When the file cannot be read, or at its first bad line (`FILE:LINE: reason`).
+    pub fn pattern_file(self, path: &str) -> Result<TaggerBuilder> {
+        Ok(self.patterns(PatternSet::load(path)?))
+    }
+
+    /// spaCy's `overwrite_ents` (default off): whether a pattern match replaces the
+    /// entities it overlaps, or is dropped when it touches one.
+    pub fn overwrite_ents(mut self, yes: bool) -> TaggerBuilder {
+        self.overwrite_ents = yes;
+        self
+    }
+
+    /// Switches a stage off by name: a built-in rule (one of [`Rules::NAMES`], as
+    /// [`Rules::set`] does when rules are set), the patterns' stage (`patterns`), or a
+    /// stage added with [`TaggerBuilder::stage`]. This is what the command's
+    /// `--disable-rule NAME` does.
+    ///
+    /// [`TaggerBuilder::build`] fails when no stage has that name.
+    pub fn disable_stage(mut self, name: &str) -> TaggerBuilder {
+        self.disabled.push(name.to_string());
         self
     }
 
@@ -505,10 +568,13 @@ impl TaggerBuilder {
         }
         let internal_from = entries.len();
         let resolve = self.overlap == Overlap::Resolve;
-        let rules = self.rules.unwrap_or_else(Rules::none);
-        let mut rules = RuleEngine::new(rules, &self.stages, self.lexicon, resolve);
+        let (rules, stages) = self.stages_on()?;
+        let mut rules = RuleEngine::new(rules, &stages, self.lexicon, resolve);
         if let Some(r) = &mut rules {
             r.set_internal_from(internal_from);
+        }
+        // The lexicon's phrases are read by the built-in rules alone.
+        if let Some(r) = rules.as_ref().filter(|r| r.has_builtin()) {
             let g = r.lexicon().phrase_gazetteer();
             let source: Arc<str> = "lexicon".into();
             let key = KeyKind { fold_case: false, fold_accents: false };
@@ -542,6 +608,37 @@ impl TaggerBuilder {
             }),
             live: None,
         })
+    }
+}
+
+impl TaggerBuilder {
+    /// The built-in rules and the other stages that run: those registered, the patterns'
+    /// stage, less those switched off by name.
+    fn stages_on(&self) -> Result<(Rules, ExtraStages)> {
+        let mut rules = self.rules.unwrap_or_else(Rules::none);
+        let mut extra = self.stages.clone();
+        if !self.patterns.is_empty() {
+            extra.0.push(Arc::new(PatternStage::new(self.patterns.clone(), self.overwrite_ents)));
+        }
+        let known: Vec<String> = Rules::NAMES
+            .iter()
+            .map(|n| n.to_string())
+            .chain(extra.0.iter().map(|s| s.name().to_string()))
+            .collect();
+        for name in &self.disabled {
+            if !known.contains(name) {
+                return Err(Error::build(format!(
+                    "no stage named {name:?} to switch off (stages: {})",
+                    known.join(", ")
+                )));
+            }
+            if Rules::NAMES.contains(&name.as_str()) {
+                // Known, so `set` succeeds.
+                let _ = rules.set(name, false);
+            }
+            extra.0.retain(|s| s.name() != name);
+        }
+        Ok((rules, extra))
     }
 }
 

@@ -12,11 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=${GAZETTEER_BENCH_VENV:-target/compare-venv}
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "run.sh: creating the virtual environment $VENV" >&2
-  python3 -m venv "$VENV"
-fi
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r benches/compare/requirements.txt
+. benches/lib/venv.sh benches/compare/requirements.txt
 cargo build --release --quiet --bin gazetteer --example compare_ours --example bare_ac
 "$VENV/bin/python" benches/data/make_names.py
 exec "$VENV/bin/python" benches/compare/compare.py --python "$VENV/bin/python" "$@"

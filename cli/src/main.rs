@@ -8,6 +8,7 @@
 //! which nothing is written.
 
 use clap::{Args, Parser, Subcommand};
+use gazetteer::patterns::{PatternSet, STAGE_NAME};
 use gazetteer::stream::{self, DocError, DocErrorKind, Document, JsonLines, OnError, Origin, StreamOptions};
 use gazetteer::{
     conll, eval, output, read_utf8, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger,
@@ -101,9 +102,17 @@ struct TaggerOpts {
     #[arg(long)]
     no_rules: bool,
     /// Switch one rule off (title, given-name, org-designator, loc-designator, dateline,
-    /// common-word, acronym, coref, name-shape, sports-team); repeatable.
+    /// common-word, acronym, coref, name-shape, sports-team); repeatable. `patterns`
+    /// switches off the stage of the --patterns files.
     #[arg(long = "disable-rule", value_name = "NAME")]
     disable_rules: Vec<String>,
+    /// Add a spaCy EntityRuler pattern file (JSON Lines); repeatable. Its labels count as
+    /// declared. All pattern files run as one stage, `patterns`, after the rules.
+    #[arg(long = "patterns", value_name = "FILE")]
+    patterns: Vec<String>,
+    /// Let pattern matches replace the entities they overlap (spaCy's overwrite_ents).
+    #[arg(long)]
+    overwrite_ents: bool,
 }
 
 /// What to read: files, or standard input; plain text or JSON Lines.
@@ -230,24 +239,37 @@ fn out_err(e: io::Error) -> Fail {
     }
 }
 
-/// The labels declared with --label.
+/// The labels declared with --label and those of the --patterns files.
 fn declared_labels(o: &TaggerOpts) -> Result<LabelSet, Fail> {
+    Ok(labels_and_patterns(o)?.0)
+}
+
+/// The declared labels and the patterns: a pattern file's labels count as declared (so
+/// that `eval --labels` and the gazetteer files may use them).
+fn labels_and_patterns(o: &TaggerOpts) -> Result<(LabelSet, PatternSet), Fail> {
     let mut set = LabelSet::new();
     for l in &o.labels {
         set.declare_list(l).map_err(|e| Fail(format!("--label {l}: {e}")))?;
     }
-    Ok(set)
+    let mut patterns = PatternSet::new();
+    for p in &o.patterns {
+        patterns.extend(PatternSet::load(p)?);
+    }
+    for p in patterns.patterns() {
+        set.declare(p.label().as_str()).map_err(|e| Fail(e.to_string()))?;
+    }
+    Ok((set, patterns))
 }
 
 fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
-    let labels = declared_labels(o)?;
+    let (labels, patterns) = labels_and_patterns(o)?;
     let mut gs: Vec<Gazetteer> = Vec::new();
     for p in &o.gazetteers {
         gs.push(Gazetteer::from_path_with(p, &labels)?);
     }
     Gazetteer::check_ids(&gs)?;
     let on = if o.no_default { o.rules } else { !o.no_rules };
-    if o.no_default && !on && gs.iter().all(Gazetteer::is_empty) {
+    if o.no_default && !on && patterns.is_empty() && gs.iter().all(Gazetteer::is_empty) {
         return Err(Fail(if gs.is_empty() {
             "nothing to match: --no-default leaves out the bundled gazetteers; add --gazetteer PATH (or --rules)"
                 .into()
@@ -269,14 +291,21 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     if o.all_overlaps {
         b = b.overlap(Overlap::All);
     }
-    if on {
-        let mut rules = Rules::all();
-        for r in &o.disable_rules {
+    let mut rules = Rules::all();
+    for r in &o.disable_rules {
+        if r == STAGE_NAME {
+            // Switched off like a rule, through the same seam.
+            if !patterns.is_empty() {
+                b = b.disable_stage(r);
+            }
+        } else if on {
             rules.set(r, false).map_err(|e| Fail(e.to_string()))?;
         }
+    }
+    if on {
         b = b.rules(rules);
     }
-    Ok(b.build()?)
+    Ok(b.patterns(patterns).overwrite_ents(o.overwrite_ents).build()?)
 }
 
 #[cfg(feature = "embedded")]

@@ -41,6 +41,9 @@
 //!   a one-word mention found as a person lends that reading to its other mentions.
 //!
 //! Stages run in the order above, your own after the built-in ones of their [`Phase`].
+//! User patterns (spaCy EntityRuler files, [`crate::patterns`]) are one more stage,
+//! `patterns`, in the document phase after all others. Any stage is switched off by its
+//! name with [`crate::TaggerBuilder::disable_stage`] (the command's `--disable-rule NAME`).
 //!
 //! Text in capitals (headlines, tables, datelines) is handled on purpose: capitalization
 //! proves nothing there, so the capitalization rules do not fire on lines written in
@@ -230,7 +233,9 @@ pub enum Phase {
 /// spans. A tagger runs its stages in order for every document, each in its
 /// [`Phase`]; an entity a stage makes has the source `rule:NAME`. A stage runs when it
 /// is registered: the built-in ones are registered from [`Rules`] (a rule switched off
-/// is not registered), yours by [`crate::TaggerBuilder::stage`], after the built-in ones.
+/// is not registered), yours by [`crate::TaggerBuilder::stage`], after the built-in ones,
+/// and the patterns' stage (`patterns`) by [`crate::TaggerBuilder::patterns`], last.
+/// [`crate::TaggerBuilder::disable_stage`] switches any of them off by name.
 ///
 /// A stage is shared by every thread that tags with the tagger, so it is `Send + Sync`
 /// and keeps no state between documents; [`Stage::run`] must not panic on any text.
@@ -503,6 +508,8 @@ pub(crate) struct RuleEngine {
     internal_from: u32,
     /// Whether overlaps are resolved (else every span is kept).
     resolve: bool,
+    /// Whether some built-in rule runs (they alone read the lexicon and the facts).
+    builtin: bool,
 }
 
 impl RuleEngine {
@@ -528,8 +535,9 @@ impl RuleEngine {
             (r.acronym, Arc::new(acronym::Acronym)),
             (r.coref, Arc::new(coref::Coref)),
         ];
-        let all: Vec<Arc<dyn Stage>> =
-            builtin.into_iter().filter(|s| s.0).map(|s| s.1).chain(extra.0.iter().cloned()).collect();
+        let on: Vec<Arc<dyn Stage>> = builtin.into_iter().filter(|s| s.0).map(|s| s.1).collect();
+        let builtin = !on.is_empty();
+        let all: Vec<Arc<dyn Stage>> = on.into_iter().chain(extra.0.iter().cloned()).collect();
         if all.is_empty() {
             return None;
         }
@@ -537,9 +545,21 @@ impl RuleEngine {
             all.into_iter().partition(|s| s.phase() == Phase::Candidates);
         let before = stages.len();
         stages.extend(document);
-        let lex = lex.unwrap_or_else(Lexicon::default_for_rules);
+        // Stages of your own do not read the word lists: without a built-in rule, none is
+        // loaded.
+        let lex = match lex {
+            Some(l) => l,
+            None if builtin => Lexicon::default_for_rules(),
+            None => Lexicon::empty(),
+        };
         let sources = stages.iter().map(|s| Arc::from(format!("rule:{}", s.name()))).collect();
-        Some(RuleEngine { lex, stages, before, sources, internal_from: 0, resolve })
+        Some(RuleEngine { lex, stages, before, sources, internal_from: 0, resolve, builtin })
+    }
+
+    /// Whether some built-in rule runs: only then are the lexicon's phrases matched with
+    /// the names, and what the rules know of each token worked out.
+    pub(crate) fn has_builtin(&self) -> bool {
+        self.builtin
     }
 
     /// The word lists.
@@ -584,7 +604,9 @@ impl RuleEngine {
             sp.cands = gz;
             true
         });
-        s.facts.prepare(text, tokens, &s.phrases, entries, &self.lex);
+        if self.builtin {
+            s.facts.prepare(text, tokens, &s.phrases, entries, &self.lex);
+        }
         s.proposals.clear();
         s.memo.designators_done = false;
         s.memo.designators.clear();
