@@ -5,8 +5,11 @@
 //! any text; the work that needs no Python objects runs with the GIL released.
 #![forbid(unsafe_code)]
 
-use gazetteer::{Candidate, CaseMode, Entry, ErrorKind, Gazetteer, Label, OffsetConverter, Overlap, Rules};
-use pyo3::exceptions::{PyFileNotFoundError, PyNotImplementedError, PyOSError, PyTypeError, PyValueError};
+use gazetteer::patterns::{PatternSet, STAGE_NAME};
+use gazetteer::{
+    Candidate, CaseMode, Entry, ErrorKind, Gazetteer, Label, LabelSet, OffsetConverter, Overlap, Rules,
+};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -187,6 +190,12 @@ struct Config {
     ignore_case: bool,
     fold_accents: bool,
     all_overlaps: bool,
+    /// The labels the pattern files declare.
+    labels: LabelSet,
+    patterns: PatternSet,
+    overwrite_ents: bool,
+    /// Stages switched off by name (the patterns' stage).
+    disabled: Vec<String>,
 }
 
 impl Config {
@@ -200,6 +209,7 @@ impl Config {
             && !self.ignore_case
             && !self.fold_accents
             && !self.all_overlaps
+            && self.patterns.is_empty()
             && self.rules == Some(Rules::all());
         if let (true, Some(t)) = (is_default, default_tagger()) {
             return Ok(t);
@@ -213,7 +223,7 @@ impl Config {
             b = b.base_gazetteers(base);
         }
         for p in &self.files {
-            b = b.gazetteer(Gazetteer::from_path(p).map_err(to_py_err)?);
+            b = b.gazetteer(Gazetteer::from_path_with(p, &self.labels).map_err(to_py_err)?);
         }
         if self.ignore_case {
             b = b.case(CaseMode::Ignore);
@@ -227,7 +237,12 @@ impl Config {
         if let Some(r) = self.rules {
             b = b.rules(r);
         }
-        b.build().map_err(to_py_err)
+        if !self.patterns.is_empty() {
+            for name in &self.disabled {
+                b = b.disable_stage(name);
+            }
+        }
+        b.patterns(self.patterns.clone()).overwrite_ents(self.overwrite_ents).build().map_err(to_py_err)
     }
 }
 
@@ -294,7 +309,7 @@ fn threads_arg(threads: Option<usize>) -> PyResult<usize> {
 #[pymethods]
 impl Tagger {
     #[new]
-    #[pyo3(signature = (gazetteers=Vec::new(), default=true, rules=None, ignore_case=false, fold_accents=false, all_overlaps=false, disable_rules=Vec::new(), patterns=None))]
+    #[pyo3(signature = (gazetteers=Vec::new(), default=true, rules=None, ignore_case=false, fold_accents=false, all_overlaps=false, disable_rules=Vec::new(), patterns=None, overwrite_ents=false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -306,24 +321,45 @@ impl Tagger {
         all_overlaps: bool,
         disable_rules: Vec<String>,
         patterns: Option<Vec<PathBuf>>,
+        overwrite_ents: bool,
     ) -> PyResult<Tagger> {
-        if patterns.is_some_and(|p| !p.is_empty()) {
-            return Err(PyNotImplementedError::new_err(
-                "patterns= is not supported by this version of gazetteer (token patterns come in a later release)",
-            ));
+        // Pattern files (spaCy EntityRuler JSON Lines): their labels count as declared, so
+        // the gazetteer files may use them too.
+        let mut pattern_set = PatternSet::new();
+        for p in patterns.unwrap_or_default() {
+            pattern_set.extend(PatternSet::load(&p.to_string_lossy()).map_err(to_py_err)?);
         }
-        // As the command: the rules are on with the bundled gazetteers, off without them.
+        let mut labels = LabelSet::new();
+        for p in pattern_set.patterns() {
+            labels.declare(p.label().as_str()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        }
+        // As the command: the rules are on with the bundled gazetteers, off without them;
+        // `patterns` in disable_rules switches off the patterns' stage.
         let on = rules.unwrap_or(default);
-        let rules = if on {
-            let mut r = Rules::all();
-            for name in &disable_rules {
-                r.set(name, false).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let mut r = Rules::all();
+        let mut disabled = Vec::new();
+        for name in disable_rules {
+            if name == STAGE_NAME {
+                disabled.push(name);
+            } else if on {
+                r.set(&name, false).map_err(|e| PyValueError::new_err(e.to_string()))?;
+            } else {
+                // Checked all the same: a misspelt name is an error with the rules off too.
+                Rules::all().set(&name, false).map_err(|e| PyValueError::new_err(e.to_string()))?;
             }
-            Some(r)
-        } else {
-            None
+        }
+        let config = Config {
+            files: gazetteers,
+            default,
+            rules: on.then_some(r),
+            ignore_case,
+            fold_accents,
+            all_overlaps,
+            labels,
+            patterns: pattern_set,
+            overwrite_ents,
+            disabled,
         };
-        let config = Config { files: gazetteers, default, rules, ignore_case, fold_accents, all_overlaps };
         let tagger = py.detach(|| config.build())?;
         Ok(Tagger { tagger: RwLock::new(tagger) })
     }

@@ -27,9 +27,14 @@ def test_a_missing_file():
 def test_bad_options():
     with pytest.raises(ValueError, match='unknown rule "titles"'):
         gazetteer.Tagger(disable_rules=["titles"])
-    with pytest.raises(NotImplementedError, match="patterns"):
-        gazetteer.Tagger(patterns=["p.jsonl"])
     gazetteer.Tagger(default=False, patterns=[])  # empty: accepted
+
+
+def test_a_bad_pattern_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"label": "ORG", "pattern": "Acme"}\n{"label": "ORG", "pattern": [{"POS": "NOUN"}]}\n')
+    with pytest.raises(ValueError, match=r"p\.jsonl:2: .*POS"):
+        gazetteer.Tagger(default=False, patterns=[path])
 
 
 def test_bad_arguments(mine):

@@ -66,6 +66,7 @@ class Tagger:
         all_overlaps: bool = False,
         disable_rules: Sequence[str] = ...,
         patterns: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+        overwrite_ents: bool = False,
     ) -> None: ...
     def tag(self, text: str) -> List[Entity]:
         """The entities of ``text``, in text order."""
