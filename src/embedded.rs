@@ -55,7 +55,12 @@ static DEFAULT: Lazy<Tagger> = Lazy::new(|| {
     // The bundled files are checked by the test suite (tests/bundled.rs), so a parse error
     // here would be a bug of the crate's build: keep what did parse rather than panic.
     let gs = bundled_gazetteers().into_iter().filter_map(|g| g.ok());
-    Tagger::builder().gazetteers(gs).rules(Rules::all()).build().unwrap_or_else(|_| Tagger::empty())
+    Tagger::builder()
+        .gazetteers(gs)
+        .rules(Rules::all())
+        .transliterate(true)
+        .build()
+        .unwrap_or_else(|_| Tagger::empty())
 });
 
 /// Parses the bundled gazetteers, one result per file (on two threads: parsing is a

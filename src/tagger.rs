@@ -358,9 +358,30 @@ pub struct TaggerBuilder {
     fold_accents: Option<bool>,
     rules: Option<Rules>,
     lexicon: Option<Lexicon>,
+    transliterate: bool,
 }
 
 impl TaggerBuilder {
+    /// Transliterates names (off unless set; on in the default tagger): a word written
+    /// with letters beyond ASCII that no name holds as written is looked up again with its
+    /// accents and special letters folded ("İlham Əliyev" finds "Ilham Aliyev", "Wałęsa"
+    /// finds "Walesa"), and every person's name also matches in its common romanization
+    /// variants ("Tokaev" for "Tokayev", "Kasym" for "Qasym"; see
+    /// [`crate::romanization_variants`]). Words in plain ASCII are looked up as before.
+    ///
+    /// ```
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut g = Gazetteer::new("demo");
+    /// g.push(Entry::new("Ilham Aliyev", Label::Per));
+    /// let t = Tagger::builder().gazetteer(g).transliterate(true).build().unwrap();
+    /// assert_eq!(t.tag("İlham Əliyev said").len(), 1);
+    /// assert_eq!(t.tag("Ilham Aliev said").len(), 1);
+    /// ```
+    pub fn transliterate(mut self, yes: bool) -> TaggerBuilder {
+        self.transliterate = yes;
+        self
+    }
+
     /// Adds a gazetteer. Entries of earlier gazetteers win ties.
     pub fn gazetteer(mut self, g: Gazetteer) -> TaggerBuilder {
         self.gazetteers.push(g);
@@ -476,6 +497,15 @@ impl TaggerBuilder {
                     // Names in the default case mode match in capitals too (see
                     // `ChannelBuilder`).
                     channels[ch].add(form, &tokens, target, case == CaseMode::Upper).map_err(Error::build)?;
+                    if self.transliterate && e.label == Label::Per {
+                        for v in crate::normalize::romanization_variants(form) {
+                            tokens.clear();
+                            tokenize_into(&v, &mut tokens);
+                            channels[ch]
+                                .add(&v, &tokens, target, case == CaseMode::Upper)
+                                .map_err(Error::build)?;
+                        }
+                    }
                 }
             }
         }
@@ -506,7 +536,10 @@ impl TaggerBuilder {
         channels.sort_by_key(ChannelBuilder::key);
         let channels =
             channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
-        let channels = channels.map_err(Error::build)?;
+        let mut channels = channels.map_err(Error::build)?;
+        for c in &mut channels {
+            c.set_transliterate(self.transliterate);
+        }
         Ok(Tagger {
             inner: Arc::new(Inner {
                 entries,
