@@ -1124,18 +1124,26 @@ impl RuleEngine {
         }
     }
 
-    /// Drops sentence-initial one-word gazetteer matches that are common words.
+    /// Drops sentence-initial one-word gazetteer matches that are common words, except an
+    /// organization that the next word shows acting as one ("Apple said", "Shell shares").
     pub(crate) fn filter_common(
         &self,
         text: &str,
         tokens: &[Token],
         s: &RuleScratch,
         spans: &mut Vec<SpanCands>,
-        n_entries: usize,
+        entries: &Entries,
     ) {
         if !self.rules.common_word {
             return;
         }
+        let n_entries = entries.len();
+        let acting_org = |sp: &SpanCands| {
+            let b = sp.end_tok as usize;
+            sp.cands.iter().any(|&c| *entries.label(c) == Label::Org)
+                && tokens.get(b).is_some_and(|t| ORG_VERBS.contains(&t.text(text)))
+                && gap(text, tokens, b) == 0
+        };
         // A word the document also uses alone, capitalized, mid-sentence is supported: a
         // name there (not a part of a longer name, "May" in "Theresa May").
         let mut in_longer = vec![false; tokens.len()];
@@ -1150,6 +1158,7 @@ impl RuleEngine {
                 && f.common
                 && (f.sent_start || f.caps_line)
                 && sp.best_priority < 20
+                && !(f.sent_start && !f.caps_line && acting_org(sp))
         };
         let mut support: FxMap<&str, bool> = spans
             .iter()
@@ -1171,6 +1180,51 @@ impl RuleEngine {
         });
     }
 }
+
+/// Words after a company's name that show it acting as one: it speaks, its shares move,
+/// it reports, buys and sells. A sentence-initial name that is also a common word ("Apple",
+/// "Shell") followed by one of them is kept as the organization.
+const ORG_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "shares",
+    "stock",
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+    "rose",
+    "fell",
+    "jumped",
+    "slumped",
+    "gained",
+    "slid",
+    "dropped",
+    "climbed",
+    "surged",
+    "declined",
+    "tumbled",
+    "plunged",
+    "agreed",
+    "acquired",
+    "bought",
+    "sold",
+    "launched",
+    "unveiled",
+    "raised",
+    "cut",
+    "hired",
+    "plans",
+    "expects",
+    "warned",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "plc",
+    "PLC",
+];
 
 /// The spans of `spans` (sorted by first token) that start at token `k`.
 fn starting_at(spans: &[SpanCands], k: usize) -> &[SpanCands] {

@@ -156,7 +156,7 @@ impl Tagger {
                 true
             });
             rules.prepare(text, &s.tokens, &s.phrases, entries, &mut s.rules);
-            rules.filter_common(text, &s.tokens, &s.rules, &mut spans, n);
+            rules.filter_common(text, &s.tokens, &s.rules, &mut spans, entries);
             s.proposals.clear();
             s.extra.clear();
             s.extra_at.clear();

@@ -1,0 +1,84 @@
+//! Business news on the default tagger: companies at the start of a sentence, context that
+//! makes an organization, and what must stay untouched. Sentences written for these tests.
+
+use gazetteer::default_tagger;
+
+/// (span text, label, source) of every entity.
+fn tag(text: &str) -> Vec<(String, String, String)> {
+    default_tagger()
+        .tag(text)
+        .into_iter()
+        .map(|e| (text[e.start..e.end].to_string(), e.label.to_string(), e.source.to_string()))
+        .collect()
+}
+
+fn check(text: &str, want: &[(&str, &str)]) {
+    let got = tag(text);
+    for (span, label) in want {
+        assert!(
+            got.iter().any(|(s, l, _)| s == span && l == label),
+            "{text:?}: expected {span:?} {label}, got {got:?}"
+        );
+    }
+}
+
+fn absent(text: &str, span: &str, label: &str) {
+    let got = tag(text);
+    assert!(
+        !got.iter().any(|(s, l, _)| s == span && l == label),
+        "{text:?}: did not expect {span:?} {label}, got {got:?}"
+    );
+}
+
+#[test]
+fn companies_named_like_words_open_a_sentence() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Apple said on Monday it would hire 500 engineers.", &[("Apple", "ORG")]),
+        ("Shell fell 2%.", &[("Shell", "ORG")]),
+        ("Amazon shares fell.", &[("Amazon", "ORG")]),
+        ("Oracle reported higher cloud revenue. Analysts were pleased.", &[("Oracle", "ORG")]),
+    ];
+    for (text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn common_words_stay_words() {
+    // Sentence-initial words with no company context, lower case, and headlines in capitals.
+    absent("Apple pie is a dessert.", "Apple", "ORG");
+    absent("Target practice resumed after lunch.", "Target", "ORG");
+    absent("shell fell off the table.", "shell", "ORG");
+    absent("APPLE SAID TO PLAN LAYOFFS", "APPLE", "ORG");
+    absent("Amazon rainforest fires spread.", "Amazon", "ORG");
+}
+
+#[test]
+fn companies_the_lists_now_hold() {
+    check(
+        "Meta, BP, Red Bull and xAI were named in the report.",
+        &[("BP", "ORG"), ("Red Bull", "ORG"), ("xAI", "ORG")],
+    );
+    check("The chipmaker's rival Advanced Micro Devices cut prices.", &[("Advanced Micro Devices", "ORG")]);
+    check("The partner Hyundai Motor Group said it would build a plant.", &[("Hyundai Motor Group", "ORG")]);
+    check("Apple Inc said it would buy back shares.", &[("Apple Inc", "ORG")]);
+}
+
+#[test]
+fn one_id_for_a_company_in_its_legal_forms() {
+    let id =
+        |text: &str| default_tagger().tag(text).into_iter().find_map(|e| e.id.as_deref().map(str::to_string));
+    let apple = id("He works at Apple.");
+    assert!(apple.is_some());
+    assert_eq!(id("He works at Apple Inc. now."), apple);
+    assert_eq!(id("He works at Apple Inc now."), apple);
+    let amd = id("Shares of AMD rose.");
+    assert!(amd.is_some());
+    assert_eq!(id("Advanced Micro Devices makes chips."), amd);
+}
+
+#[test]
+fn people_named_like_companies_stay_people() {
+    check("Henry Ford founded the company in 1903.", &[("Henry Ford", "PER")]);
+    check("Michael Dell spoke at the conference.", &[("Michael Dell", "PER")]);
+}
