@@ -805,7 +805,18 @@ impl RuleEngine {
                     continue;
                 }
                 let e = self.person_seq(text, tokens, s, i, 4);
-                if e > i && self.person_like(feats, tokens, i, e) && s.starts[i] & (K_TITLE | K_ROLE) == 0 {
+                // Roles such as "rival" and "partner" come before companies too: no person
+                // when the words end in an organization's designator ("partner Hyundai Motor
+                // Group") or a gazetteer organization starts there ("rival Advanced Micro
+                // Devices").
+                let org_shaped = e > i
+                    && (s.ends[e - 1] & K_ORG_SUFFIX != 0
+                        || starting_at(gaz, i).iter().any(|g| *entries.label(g.cands[0]) == Label::Org));
+                if e > i
+                    && !org_shaped
+                    && self.person_like(feats, tokens, i, e)
+                    && s.starts[i] & (K_TITLE | K_ROLE) == 0
+                {
                     out.push(Proposal {
                         start_tok: i as u32,
                         end_tok: e as u32,

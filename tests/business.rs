@@ -82,3 +82,13 @@ fn people_named_like_companies_stay_people() {
     check("Henry Ford founded the company in 1903.", &[("Henry Ford", "PER")]);
     check("Michael Dell spoke at the conference.", &[("Michael Dell", "PER")]);
 }
+
+#[test]
+fn roles_before_companies_make_no_person() {
+    absent("Its rival Korvath Industries Group cut prices.", "Korvath Industries Group", "PER");
+    check("Its rival Korvath Industries Group cut prices.", &[("Korvath Industries Group", "ORG")]);
+    absent("The partner Hyundai Motor Group said it would build a plant.", "Hyundai Motor Group", "PER");
+    absent("Their rival Toyota Motor said sales rose.", "Toyota Motor", "PER");
+    // A role before a person's name still makes the person.
+    check("His rival Maribel Ostrander conceded on Sunday.", &[("Maribel Ostrander", "PER")]);
+}
