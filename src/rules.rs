@@ -863,8 +863,12 @@ impl RuleEngine {
                 let e = self.person_seq(text, tokens, s, i, 4);
                 let words = (i..e).filter(|&k| tokens[k].kind == TokenKind::Word).count();
                 let last = &feats[e.saturating_sub(1).max(i)];
+                // "Al" and "El" are given names ("Al Gore") and the Arabic article ("Al
+                // Hilal", "El Salvador"): a person only with a known surname.
+                let article = matches!(tokens[i].text(text), "Al" | "El" | "AL" | "EL");
                 let ok = e > i + 1
                     && words >= 2
+                    && (!article || last.surname)
                     && (!f.given_ambiguous || (!f.sent_start && (last.surname || !last.common)))
                     && (!strong_at(i) || last.surname)
                     && (!other_at(i) || last.surname && e > i + 1 && !other_at(i + 1))
@@ -935,7 +939,10 @@ impl RuleEngine {
             // Exactly two or three such words, not followed by a fourth, and at least one
             // of them not a common word at all.
             let strong = (i..e).any(|k| !feats[k].common);
-            if e - i >= 2 && !(e < n && ok(e)) && strong {
+            // The Arabic article opens names of clubs, places and media as often as of
+            // people ("Al Hilal"): a person only with a known surname (as in `given-name`).
+            let article = matches!(tokens[i].text(text), "Al" | "El") && !feats[e - 1].surname;
+            if e - i >= 2 && !(e < n && ok(e)) && strong && !article {
                 out.push(Proposal {
                     start_tok: i as u32,
                     end_tok: e as u32,

@@ -92,3 +92,10 @@ fn roles_before_companies_make_no_person() {
     // A role before a person's name still makes the person.
     check("His rival Maribel Ostrander conceded on Sunday.", &[("Maribel Ostrander", "PER")]);
 }
+
+#[test]
+fn the_arabic_article_is_no_given_name() {
+    absent("Riyadh side beat Al Hilal 2-0 in the final.", "Al Hilal", "PER");
+    absent("Fans of Al Wahda celebrated in the streets.", "Al Wahda", "PER");
+    check("Former vice president Al Gore spoke on climate.", &[("Al Gore", "PER")]);
+}
