@@ -1320,6 +1320,10 @@ const SPORTS: &[&str] = &[
     "sports",
 ];
 
+/// Verbs between a place and a club that make the place a team: "Liverpool host Chelsea".
+const TEAM_AFTER: &[&str] =
+    &["beat", "beats", "host", "hosts", "hosted", "visit", "visits", "face", "faces", "v", "vs"];
+
 /// Verbs and prepositions after which a place name is a team: "beat Somerset".
 const TEAM_BEFORE: &[&str] = &[
     "beat", "beats", "defeated", "downed", "edged", "routed", "thrashed", "overcame", "joined", "drew",
@@ -1345,6 +1349,14 @@ impl RuleEngine {
             let e = cx.entry(sp.cands[0]);
             *e.label == Label::Loc && sp.best_priority < 30
         };
+        // The sentence of each token: a team read from one sentence's cue does not turn a
+        // place of another sentence into a club ("Deutsche Bank shares rallied in Frankfurt"
+        // after a football result).
+        let mut sentence = vec![0u32; n];
+        for k in 1..n {
+            sentence[k] = sentence[k - 1] + u32::from(s.feats[k].sent_start || gap(text, tokens, k) > 0);
+        }
+        let mut cue_sentences: Vec<u32> = Vec::new();
         let mut teams: Vec<String> = Vec::new();
         for idx in 0..spans.len() {
             if !is_place(cx, &spans[idx]) {
@@ -1366,17 +1378,27 @@ impl RuleEngine {
                 && same_line(a)
                 && TEAM_BEFORE.contains(&tokens[a - 1].text(text))
                 && !s.feats[a - 1].caps_line;
-            if after_score || fixture || fixture_after || verb {
+            // "Liverpool host Chelsea": a place before a fixture verb and a club.
+            let verb_after = b + 1 < n
+                && same_line(b)
+                && TEAM_AFTER.contains(&tokens[b].text(text))
+                && !s.feats[b].caps_line
+                && spans.get(idx + 1).is_some_and(|nx| {
+                    nx.start_tok as usize == b + 1
+                        && nx.cands.iter().any(|&c| *cx.entry(c).label == Label::Org)
+                });
+            if after_score || fixture || fixture_after || verb || verb_after {
                 teams.push(text[spans[idx].start..spans[idx].end].to_string());
+                cue_sentences.push(sentence[a]);
             }
         }
         // A sports report: its first line names a sport ("CRICKET - ...", "Soccer: ..."), or
         // teams were seen. There, a place that is also a club is the club.
         let first_line_end = (1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
-        let sports_doc = !teams.is_empty()
-            || tokens[..first_line_end.min(6)]
-                .iter()
-                .any(|t| SPORTS.contains(&t.text(text).to_lowercase().as_str()));
+        let sport_line = tokens[..first_line_end.min(6)]
+            .iter()
+            .any(|t| SPORTS.contains(&t.text(text).to_lowercase().as_str()));
+        let sports_doc = !teams.is_empty() || sport_line;
         if !sports_doc {
             return;
         }
@@ -1423,7 +1445,10 @@ impl RuleEngine {
         spans.sort_by_key(|sp| (sp.start, sp.end));
         for sp in spans.iter_mut() {
             let named = teams.iter().any(|t| *t == text[sp.start..sp.end]);
-            let has_club = sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
+            // Outside a report that names its sport, a place becomes its club only in a
+            // sentence where a team was read.
+            let in_scope = sport_line || cue_sentences.contains(&sentence[sp.start_tok as usize]);
+            let has_club = in_scope && sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
             if !is_place(cx, sp) || !(named || has_club) {
                 continue;
             }

@@ -99,3 +99,12 @@ fn the_arabic_article_is_no_given_name() {
     absent("Fans of Al Wahda celebrated in the streets.", "Al Wahda", "PER");
     check("Former vice president Al Gore spoke on climate.", &[("Al Gore", "PER")]);
 }
+
+#[test]
+fn sports_teams_stay_in_their_sentence() {
+    let text = "Bayern beat Dortmund 2-1 on Saturday. Deutsche Bank shares rallied in Frankfurt on Monday.";
+    check(text, &[("Bayern", "ORG"), ("Deutsche Bank", "ORG"), ("Frankfurt", "LOC")]);
+    check("Liverpool host Chelsea on Sunday.", &[("Liverpool", "ORG"), ("Chelsea", "ORG")]);
+    // A report that names its sport on its first line reads its places as clubs throughout.
+    check("SOCCER - LEAGUE RESULTS\nMilan drew at home. Later Liverpool won again.", &[("Liverpool", "ORG")]);
+}
