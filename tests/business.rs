@@ -108,3 +108,21 @@ fn sports_teams_stay_in_their_sentence() {
     // A report that names its sport on its first line reads its places as clubs throughout.
     check("SOCCER - LEAGUE RESULTS\nMilan drew at home. Later Liverpool won again.", &[("Liverpool", "ORG")]);
 }
+
+#[test]
+fn business_context_makes_an_organization() {
+    let cases: &[(&str, &str)] = &[
+        ("Shares of Brenmoor Vantis rose 3% in early trade.", "Brenmoor Vantis"),
+        ("The fund bought a stake in Quellant last year.", "Quellant"),
+        ("Investors sold Tessaly shares after the warning.", "Tessaly"),
+        ("Tessaly's chief executive resigned on Friday.", "Tessaly"),
+        ("Analysts said Orvanto Mining's board would meet.", "Orvanto Mining"),
+    ];
+    for (text, span) in cases {
+        check(text, &[(span, "ORG")]);
+    }
+    // People stay people; common words stay words.
+    check("Elena Ruiz's shares in the firm were sold.", &[("Elena Ruiz", "PER")]);
+    absent("Preferred shares rose.", "Preferred", "ORG");
+    absent("shares of the company rose.", "the", "ORG");
+}
