@@ -7,7 +7,7 @@ use gazetteer::{CaseMode, Entry, Gazetteer, Label, Tagger};
 fn main() -> Result<(), gazetteer::Error> {
     let mut g = Gazetteer::new("my-drugs");
     // Custom labels are just names.
-    let drug: Label = "DRUG".parse().expect("a valid label");
+    let drug = Label::custom("DRUG").expect("a valid label");
     g.push(Entry::new("paracetamol", drug.clone()).alias("acetaminophen").case(CaseMode::Ignore));
     g.push(Entry::new("ibuprofen", drug).case(CaseMode::Ignore));
     g.push(Entry::new("World Health Organization", Label::Org).id("Q7817").alias("WHO"));

@@ -1,7 +1,8 @@
 //! Write the entities of a text in each output format of `gazetteer::output`: JSON Lines
 //! (byte offsets), spaCy (char offsets), CoNLL (IOB2), brat (char offsets) and an HTML page.
 //!
-//! Run: `cargo run --release --example formats` (the page goes to `target/formats-example.html`).
+//! Run: `cargo run --release --example formats` (the page goes to a new folder in the
+//! system's temporary directory; the last line prints its path).
 
 use gazetteer::output::{Format, Writer};
 use gazetteer::{default_tagger, OffsetConverter};
@@ -15,7 +16,7 @@ fn main() -> std::io::Result<()> {
         let (cs, ce) = (conv.chars(e.start), conv.chars(e.end));
         println!(
             "{:<14} bytes {:>2}..{:<2} chars {:>2}..{:<2} {}",
-            e.text(text),
+            e.text(text).unwrap_or("?"),
             e.start,
             e.end,
             cs,
@@ -29,11 +30,12 @@ fn main() -> std::io::Result<()> {
         w.write("example", None, text, &entities)?;
         drop(w.finish()?);
     }
-    let path = "target/formats-example.html";
-    std::fs::create_dir_all("target")?;
-    let mut w = Writer::new(Format::Html, std::fs::File::create(path)?);
+    let dir = std::env::temp_dir().join(format!("gazetteer-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("formats-example.html");
+    let mut w = Writer::new(Format::Html, std::fs::File::create(&path)?);
     w.write("example", None, text, &entities)?;
     drop(w.finish()?);
-    println!("\n== html: written to {path}");
+    println!("\n== html: written to {}", path.display());
     Ok(())
 }

@@ -70,6 +70,114 @@ pub fn read(lines: &[&str]) -> Vec<ConllDocument> {
     docs
 }
 
+/// What the lines of a CoNLL file must hold after the token, for [`check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Columns {
+    /// Only tokens are read (`gazetteer conll`): any columns may follow the token, but if
+    /// any do, the last is an IOB tag (as in CoNLL-2003's `token POS chunk NER`).
+    Tokens,
+    /// The last column is the gold IOB tag (`gazetteer eval FILE`).
+    Gold,
+    /// The last column but one is the gold tag, the last the predicted one (`gazetteer
+    /// eval --tagged FILE`).
+    GoldAndPredicted,
+}
+
+/// Checks that `lines` are a CoNLL file as `need` says, so that plain text or a file
+/// without its prediction column is an error rather than a tag on a whole paragraph or a
+/// meaningless score.
+///
+/// Every token line (not blank, not `-DOCSTART-`) has the same number of columns,
+/// separated by white space. The tag columns hold `O`, `B-TYPE` or `I-TYPE`; with
+/// [`Columns::Gold`] and [`Columns::GoldAndPredicted`] each `TYPE` is a label of `labels`
+/// (so that chunk tags such as `B-NP` in the place of entity tags are caught).
+///
+/// ```
+/// use gazetteer::conll::{check, Columns};
+/// use gazetteer::LabelSet;
+/// let ok = ["-DOCSTART- -X- -X- O", "", "Erbil NNP B-NP B-LOC", "rose VBD B-VP O"];
+/// check("ok.conll", &ok, Columns::Gold, &LabelSet::new()).unwrap();
+/// let e = check("ok.conll", &ok, Columns::GoldAndPredicted, &LabelSet::new()).unwrap_err();
+/// assert!(e.to_string().starts_with("ok.conll:3: column 3 (the gold tags) holds B-NP: unknown label NP"));
+/// let prose = ["Erbil rose to the occasion.", "It did."];
+/// let e = check("prose.txt", &prose, Columns::Tokens, &LabelSet::new()).unwrap_err();
+/// assert!(e.to_string().starts_with("prose.txt:1: column 5 should be an IOB tag"));
+/// ```
+///
+/// # Errors
+/// On the first line that breaks a rule: [`crate::ErrorKind::Parse`] with the 1-based
+/// line number and what was expected.
+pub fn check(name: &str, lines: &[&str], need: Columns, labels: &crate::LabelSet) -> crate::Result<()> {
+    let mut first: Option<(usize, usize)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let err = |m: String| crate::Error::parse(name, i + 1, m);
+        if is_docstart(line) {
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            continue;
+        }
+        let n = cols.len();
+        let (tags, min) = match need {
+            Columns::Tokens => (usize::from(n > 1), 1),
+            Columns::Gold => (1, 2),
+            Columns::GoldAndPredicted => (2, 3),
+        };
+        if n < min {
+            let what = match need {
+                Columns::GoldAndPredicted => "a token, the gold tag and the predicted tag",
+                _ => "a token and its gold tag",
+            };
+            return Err(err(format!("{n} column(s); expected at least {min}: {what}, separated by spaces")));
+        }
+        for (c, tag) in cols.iter().enumerate().skip(n - tags) {
+            let role = match (need, n - c) {
+                (Columns::Tokens, _) => None,
+                (Columns::Gold, _) | (Columns::GoldAndPredicted, 2) => Some("the gold tags"),
+                _ => Some("the predicted tags"),
+            };
+            let at = format!("column {}{}", c + 1, role.map_or(String::new(), |r| format!(" ({r})")));
+            let Some(ty) = tag_type(tag) else {
+                return Err(err(format!(
+                    "{at} should be an IOB tag (O, B-TYPE or I-TYPE) but is {:?}: is this a CoNLL file, one \
+                     token a line?",
+                    tag
+                )));
+            };
+            if let (Some(ty), Some(r)) = (ty, role) {
+                // Chunk tags (B-NP) in the gold column of a tagged file: the predictions
+                // are most likely missing, and the chunk tags took their place.
+                let hint = if need == Columns::GoldAndPredicted && r == "the gold tags" {
+                    "; is the column of predictions missing?"
+                } else {
+                    ""
+                };
+                labels.parse(ty).map_err(|e| err(format!("{at} holds {tag}: {e}{hint}")))?;
+            }
+        }
+        match first {
+            None => first = Some((i + 1, n)),
+            Some((l, m)) if m != n => {
+                return Err(err(format!(
+                    "{n} columns, but line {l} has {m}: a CoNLL file has the same columns on every token line"
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The type of an IOB tag (`None` for `O`), or `None` outside if `tag` is not one.
+fn tag_type(tag: &str) -> Option<Option<&str>> {
+    if tag == "O" {
+        return Some(None);
+    }
+    let ty = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-"))?;
+    (!ty.is_empty()).then_some(Some(ty))
+}
+
 /// Tags every document of a CoNLL text and returns its lines with the predicted IOB2 tag
 /// appended to each token line (blank and `-DOCSTART-` lines unchanged), as
 /// `gazetteer conll` writes them.
@@ -161,6 +269,54 @@ mod tests {
         let t = Tagger::new([g]).unwrap();
         let tags = iob2(&docs[0], &t.tag(&docs[0].text));
         assert_eq!(tags, ["B-LOC", "O", "O", "B-LOC", "I-LOC", "O"]);
+    }
+
+    #[test]
+    fn shape_checks() {
+        let mut labels = crate::LabelSet::new();
+        labels.declare("PRODUCT").unwrap();
+        type Case<'a> = (&'a str, Columns, Result<(), (usize, &'a str)>);
+        let cases: &[Case] = &[
+            ("U.S. B-LOC\n\nhe O\n", Columns::Gold, Ok(())),
+            ("-DOCSTART- -X- O O\n\nAcme NNP B-NP B-PRODUCT\n", Columns::Gold, Ok(())),
+            ("Erbil\nrose\n", Columns::Tokens, Ok(())),
+            ("Erbil NNP B-LOC\n", Columns::Tokens, Ok(())),
+            ("Erbil B-LOC B-LOC\nrose O O\n", Columns::GoldAndPredicted, Ok(())),
+            ("", Columns::GoldAndPredicted, Ok(())),
+            ("Erbil rose to fame.\n", Columns::Tokens, Err((1, "column 4 should be an IOB tag"))),
+            ("Erbil\nErbil rose O\n", Columns::Tokens, Err((2, "3 columns, but line 1 has 1"))),
+            ("Erbil B-LOC\nrose\n", Columns::Gold, Err((2, "1 column(s); expected at least 2"))),
+            ("Erbil B-LOC\n", Columns::GoldAndPredicted, Err((1, "2 column(s); expected at least 3"))),
+            (
+                "Erbil B-LCO\n",
+                Columns::Gold,
+                Err((1, "column 2 (the gold tags) holds B-LCO: unknown label LCO; did you mean LOC?")),
+            ),
+            (
+                "Erbil B-LOC B-XYZ\n",
+                Columns::GoldAndPredicted,
+                Err((1, "column 3 (the predicted tags) holds B-XYZ")),
+            ),
+            ("Erbil LOC\n", Columns::Gold, Err((1, "column 2 (the gold tags) should be an IOB tag"))),
+            (
+                "Erbil B-\n",
+                Columns::Gold,
+                Err((1, "should be an IOB tag (O, B-TYPE or I-TYPE) but is \"B-\"")),
+            ),
+            ("Erbil O\n\nrose NN O\n", Columns::Gold, Err((3, "3 columns, but line 1 has 2"))),
+        ];
+        for (text, need, want) in cases {
+            let lines: Vec<&str> = text.lines().collect();
+            let got = check("t", &lines, *need, &labels).map_err(|e| match e.kind() {
+                crate::ErrorKind::Parse { line, message, .. } => (*line, message.clone()),
+                k => panic!("{k:?}"),
+            });
+            match (got, want) {
+                (Ok(()), Ok(())) => {}
+                (Err((l, m)), Err((wl, wm))) => assert!(l == *wl && m.contains(wm), "{text:?}: {l}: {m}"),
+                (got, _) => panic!("{text:?} {need:?}: {got:?}, expected {want:?}"),
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::gazetteer::Gazetteer;
 use crate::rules::{Lexicon, LexiconLists, Rules};
-use crate::tagger::Tagger;
+use crate::tagger::{Tagger, TaggerBuilder};
 use once_cell::sync::Lazy;
 
 macro_rules! bundled {
@@ -31,36 +31,18 @@ pub(crate) const FILES: &[(&str, &str)] = bundled![
 
 /// The texts of the bundled word lists.
 pub fn bundled_lexicon_lists() -> LexiconLists<'static> {
-    LexiconLists {
-        person_titles: include_str!("../gazetteers/lexicon/person-titles.txt"),
-        org_designators: include_str!("../gazetteers/lexicon/org-designators.txt"),
-        loc_designators: include_str!("../gazetteers/lexicon/loc-designators.txt"),
-        given_names: include_str!("../gazetteers/lexicon/given-names.txt"),
-        given_names_ambiguous: include_str!("../gazetteers/lexicon/given-names-ambiguous.txt"),
-        surnames: include_str!("../gazetteers/lexicon/surnames.txt"),
-        common_words: include_str!("../gazetteers/lexicon/common-words.txt"),
-        name_particles: include_str!("../gazetteers/lexicon/name-particles.txt"),
-    }
+    crate::rules::bundled_lists()
 }
-
-static LEXICON: Lazy<Lexicon> =
-    Lazy::new(|| Lexicon::from_lists(&bundled_lexicon_lists()).unwrap_or_else(|_| Lexicon::empty()));
 
 /// The bundled word lists of the rules, parsed once and shared.
 pub fn bundled_lexicon() -> Lexicon {
-    LEXICON.clone()
+    Lexicon::default_for_rules()
 }
 
 static DEFAULT: Lazy<Tagger> = Lazy::new(|| {
     // The bundled files are checked by the test suite (tests/bundled.rs), so a parse error
     // here would be a bug of the crate's build: keep what did parse rather than panic.
-    let gs = bundled_gazetteers().into_iter().filter_map(|g| g.ok());
-    Tagger::builder()
-        .gazetteers(gs)
-        .rules(Rules::all())
-        .transliterate(true)
-        .build()
-        .unwrap_or_else(|_| Tagger::empty())
+    Tagger::builder().bundled().build().unwrap_or_else(|_| Tagger::empty())
 });
 
 /// Parses the bundled gazetteers, one result per file (on two threads: parsing is a
@@ -85,6 +67,61 @@ pub fn bundled_gazetteers() -> Vec<crate::Result<Gazetteer>> {
 /// (cloning a [`Tagger`] is cheap).
 pub fn default_tagger() -> Tagger {
     DEFAULT.clone()
+}
+
+impl TaggerBuilder {
+    /// Adds the bundled gazetteers, and the default rules ([`Rules::all`]) unless
+    /// [`TaggerBuilder::rules`] sets others; names are transliterated
+    /// ([`TaggerBuilder::transliterate`]) unless that is set off. On a span that both know, the caller's
+    /// gazetteers win over the bundled ones, whatever the order of the calls and the
+    /// priorities: the bundled readings become the entity's alternatives.
+    ///
+    /// ```
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut mine = Gazetteer::new("mine");
+    /// mine.push(Entry::new("Paris", Label::Loc).id("me:paris"));
+    /// let tagger = Tagger::builder().bundled().gazetteer(mine).build()?;
+    /// assert_eq!(tagger.tag("Paris")[0].id.as_deref(), Some("me:paris"));
+    /// # Ok::<(), gazetteer::Error>(())
+    /// ```
+    pub fn bundled(self) -> TaggerBuilder {
+        // The bundled files are checked by the test suite (tests/bundled.rs), so a parse
+        // error here would be a bug of the crate's build: keep what did parse rather than
+        // fail.
+        let mut b = self.base_gazetteers(bundled_gazetteers().into_iter().filter_map(|g| g.ok()));
+        if b.transliterate.is_none() {
+            b = b.transliterate(true);
+        }
+        if b.has_rules() {
+            b
+        } else {
+            b.rules(Rules::all())
+        }
+    }
+}
+
+impl Tagger {
+    /// The bundled gazetteers plus `gazetteers`, with the default rules: the usual way to
+    /// add names of your own. See [`TaggerBuilder`] for the precedence: on a span both
+    /// know, your entries win over the bundled ones.
+    ///
+    /// ```
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut mine = Gazetteer::new("mine.tsv");
+    /// mine.push(Entry::new("Zyxco Holdings", Label::Org).id("me:zyxco"));
+    /// let tagger = Tagger::with_bundled([mine])?;
+    /// let text = "Zyxco Holdings opened an office in Nairobi.";
+    /// let es = tagger.tag(text);
+    /// assert_eq!((es[0].id.as_deref(), &*es[0].source), (Some("me:zyxco"), "mine.tsv"));
+    /// assert_eq!(es[1].text(text).unwrap_or_default(), "Nairobi");
+    /// # Ok::<(), gazetteer::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the matcher cannot be built (see [`TaggerBuilder::build`]).
+    pub fn with_bundled(gazetteers: impl IntoIterator<Item = Gazetteer>) -> crate::Result<Tagger> {
+        Tagger::builder().bundled().gazetteers(gazetteers).build()
+    }
 }
 
 impl Default for Tagger {

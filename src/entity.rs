@@ -44,10 +44,21 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The mention's text, or `""` if `text` is not the text this entity came from and
-    /// the span does not fit it.
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
+    /// The mention's text: `&text[start..end]`, or `None` when the span does not fit
+    /// `text` (past its end, or off a char boundary), which happens only when `text` is not
+    /// the text this entity was tagged in.
+    ///
+    /// ```
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut g = Gazetteer::new("places");
+    /// g.push(Entry::new("Zürich", Label::Loc));
+    /// let text = "From Zürich.";
+    /// let e = &Tagger::new([g]).unwrap().tag(text)[0];
+    /// assert_eq!(e.text(text), Some("Zürich"));
+    /// assert_eq!(e.text("From Zurich"), None); // byte 7 is inside "ü" no more: past the end
+    /// ```
+    pub fn text<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
     }
 
     /// The byte range.

@@ -88,7 +88,7 @@ impl Default for Entries {
 #[derive(Default)]
 pub(crate) struct StringCache {
     owner: u64,
-    strings: crate::matcher::FxMap<u32, (Arc<str>, Option<Arc<str>>)>,
+    strings: crate::fxhash::FxMap<u32, (Arc<str>, Option<Arc<str>>)>,
     sources: Vec<Option<Arc<str>>>,
 }
 

@@ -10,7 +10,12 @@
 //! ```
 //!
 //! - `#` at the start of a line begins a comment; blank lines are skipped.
-//! - `label`: `PER`, `ORG`, `LOC`, `MISC` or a label of your own (letters, digits, `_`, `-`).
+//! - `label`: `PER`, `ORG`, `LOC`, `MISC` (in any case), or a label of your own declared
+//!   by a line `#labels: PRODUCT, EVENT` anywhere in the file (or by the [`LabelSet`] given
+//!   to [`Gazetteer::from_tsv_str_with`], the command's `--label`). A label that is
+//!   neither is an error with a suggestion: `unknown label LCO; did you mean LOC?`.
+//! - A header row (`name<TAB>label<TAB>id`) is refused with a hint to comment it out: it
+//!   would be an entry tagging the word "name".
 //! - `id` (optional): lines with the same id are aliases of one entry; the first of them
 //!   gives the canonical name. Without an id each line is an entry of its own.
 //! - `priority` (optional, an integer, default 0): higher wins when entries claim the
@@ -27,13 +32,15 @@
 //! ```
 //!
 //! `case` (`"exact"`, `"upper"`, `"ignore"`) and `fold_accents` (bool) are optional too.
-//! Lines with the same id are merged into one entry.
+//! Lines with the same id are merged into one entry. A line `{"labels": ["PRODUCT"]}`
+//! declares labels of one's own for the whole file, as `#labels:` does in TSV.
 //!
 //! Any bad line fails the whole load with an error naming the file, the line and the
-//! problem: nothing is half-loaded.
+//! problem: nothing is half-loaded. An id keeps one label within a file; across files
+//! [`Gazetteer::check_ids`] checks the same.
 
 use crate::error::{read_utf8, Error, Result};
-use crate::label::Label;
+use crate::label::{Label, LabelSet};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -231,6 +238,10 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     case: CaseMode,
     fold_accents: bool,
+    /// The line of the file each loaded entry was first read from, by entry index (entries
+    /// pushed in code have none), for messages that name `FILE:LINE`.
+    #[serde(skip)]
+    lines: Vec<usize>,
 }
 
 impl Gazetteer {
@@ -253,6 +264,55 @@ impl Gazetteer {
     /// The entries, in the order they were added.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The line of the file the entry at `index` was first read from; `None` for an entry
+    /// pushed in code.
+    pub fn line_of(&self, index: usize) -> Option<usize> {
+        self.lines.get(index).copied()
+    }
+
+    /// Adds an entry read from line `line` of the file.
+    fn push_read(&mut self, entry: Entry, line: usize) {
+        // Entries pushed in code before would shift the lines: loaders start empty.
+        debug_assert_eq!(self.lines.len(), self.entries.len());
+        self.entries.push(entry);
+        self.lines.push(line);
+    }
+
+    /// Checks that an id keeps one label across gazetteers, as each loader checks within
+    /// its file: the same id with two labels names two different things.
+    ///
+    /// ```
+    /// use gazetteer::Gazetteer;
+    /// let a = Gazetteer::from_tsv_str("a.tsv", "Erbil\tLOC\tQ1\n").unwrap();
+    /// let b = Gazetteer::from_tsv_str("b.tsv", "# org\nErbil FC\tORG\tQ1\n").unwrap();
+    /// let e = Gazetteer::check_ids(&[a, b]).unwrap_err();
+    /// assert_eq!(e.to_string(), "b.tsv:2: id \"Q1\" has label ORG here but LOC at a.tsv:1");
+    /// ```
+    ///
+    /// # Errors
+    /// On the first id with a second label, naming both places.
+    pub fn check_ids(gazetteers: &[Gazetteer]) -> Result<()> {
+        let mut first: HashMap<&str, (&Label, &Gazetteer, Option<usize>)> = HashMap::new();
+        for g in gazetteers {
+            for (ix, e) in g.entries.iter().enumerate() {
+                let Some(id) = e.id.as_deref() else { continue };
+                let (label, g0, line0) = *first.entry(id).or_insert((&e.label, g, g.line_of(ix)));
+                if *label != e.label {
+                    let at = match line0 {
+                        Some(l) => format!("{}:{l}", g0.name),
+                        None => g0.name.clone(),
+                    };
+                    let msg = format!("id {id:?} has label {} here but {label} at {at}", e.label);
+                    return Err(match g.line_of(ix) {
+                        Some(line) => Error::parse(&g.name, line, msg),
+                        None => Error::build(format!("{}: {msg}", g.name)),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The number of entries.
@@ -292,24 +352,49 @@ impl Gazetteer {
     /// # Errors
     /// When the file cannot be read, is not UTF-8, or has a bad line.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Gazetteer> {
+        Gazetteer::from_path_with(path, &LabelSet::new())
+    }
+
+    /// [`Gazetteer::from_path`] with labels declared outside the file (`labels`).
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_path`].
+    pub fn from_path_with(path: impl AsRef<std::path::Path>, labels: &LabelSet) -> Result<Gazetteer> {
         let path = path.as_ref().to_string_lossy().into_owned();
         let text = read_utf8(&path)?;
         if path.ends_with(".jsonl") || path.ends_with(".json") {
-            Gazetteer::from_jsonl_str(&path, &text)
+            Gazetteer::from_jsonl_str_with(&path, &text, labels)
         } else {
-            Gazetteer::from_tsv_str(&path, &text)
+            Gazetteer::from_tsv_str_with(&path, &text, labels)
         }
     }
 
     /// Parses TSV text; `name` names the gazetteer and its errors.
     ///
     /// # Errors
-    /// On the first bad line: a missing or invalid label, an empty name, a bad priority,
-    /// an unknown flag, too many columns, or an id reused with another label.
+    /// On the first bad line: a missing, invalid or undeclared label, a header row, an
+    /// empty name, a bad priority, an unknown flag, too many columns, or an id reused with
+    /// another label.
     pub fn from_tsv_str(name: &str, text: &str) -> Result<Gazetteer> {
+        Gazetteer::from_tsv_str_with(name, text, &LabelSet::new())
+    }
+
+    /// [`Gazetteer::from_tsv_str`] with labels declared outside the text (`labels`).
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_tsv_str`].
+    pub fn from_tsv_str_with(name: &str, text: &str, labels: &LabelSet) -> Result<Gazetteer> {
         let mut g = Gazetteer::new(name);
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // `#labels:` lines declare labels for the whole file, wherever they stand.
+        let mut labels = labels.clone();
+        for (i, line) in text.lines().enumerate() {
+            if let Some(list) = labels_directive(line) {
+                labels.declare_list(list).map_err(|e| Error::parse(name, i + 1, e.to_string()))?;
+            }
+        }
+        let mut first_row = true;
         for (i, line) in text.lines().enumerate() {
             let lineno = i + 1;
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -336,7 +421,17 @@ impl Gazetteer {
                     "missing label after name {surface:?} (columns are separated by tabs)"
                 )));
             };
-            let label: Label = label.parse().map_err(|e| err(format!("{e}")))?;
+            let label = labels.parse(label).map_err(|e| {
+                if first_row && is_header(&cols) {
+                    err(format!(
+                        "{line:?} looks like a header row, which would be an entry for the word \
+                         {surface:?}; start the line with '#' to make it a comment"
+                    ))
+                } else {
+                    err(e.to_string())
+                }
+            })?;
+            first_row = false;
             let id = cols.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
             let priority = match cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()) {
                 None => 0,
@@ -362,10 +457,11 @@ impl Gazetteer {
             match id {
                 Some(id) => {
                     if let Some(&ix) = by_id.get(id) {
+                        let first = g.lines[ix];
                         let e = &mut g.entries[ix];
                         if e.label != label {
                             return Err(err(format!(
-                                "id {id:?} has label {} on an earlier line but {label} here",
+                                "id {id:?} has label {} on line {first} but {label} here",
                                 e.label
                             )));
                         }
@@ -386,13 +482,13 @@ impl Gazetteer {
                     let mut e = Entry::new(surface, label).id(id).priority(priority);
                     e.case = case;
                     e.fold_accents = fold;
-                    g.entries.push(e);
+                    g.push_read(e, lineno);
                 }
                 None => {
                     let mut e = Entry::new(surface, label).priority(priority);
                     e.case = case;
                     e.fold_accents = fold;
-                    g.entries.push(e);
+                    g.push_read(e, lineno);
                 }
             }
         }
@@ -402,14 +498,22 @@ impl Gazetteer {
     /// Parses JSON Lines text; `name` names the gazetteer and its errors.
     ///
     /// # Errors
-    /// On the first bad line: invalid JSON, a missing or invalid field, an empty name or
-    /// alias, an unknown field, or an id reused with another label.
+    /// On the first bad line: invalid JSON, a missing or invalid field, an undeclared
+    /// label, an empty name or alias, an unknown field, or an id reused with another label.
     pub fn from_jsonl_str(name: &str, text: &str) -> Result<Gazetteer> {
+        Gazetteer::from_jsonl_str_with(name, text, &LabelSet::new())
+    }
+
+    /// [`Gazetteer::from_jsonl_str`] with labels declared outside the text (`labels`).
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_jsonl_str`].
+    pub fn from_jsonl_str_with(name: &str, text: &str, labels: &LabelSet) -> Result<Gazetteer> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Line {
             name: String,
-            label: Label,
+            label: String,
             #[serde(default)]
             id: Option<String>,
             #[serde(default)]
@@ -421,16 +525,33 @@ impl Gazetteer {
             #[serde(default)]
             fold_accents: Option<bool>,
         }
+        /// A line declaring labels: `{"labels": ["PRODUCT", "EVENT"]}`.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Labels {
+            labels: Vec<String>,
+        }
+        let labels_line = |line: &str| -> Option<Labels> {
+            // Only a line that names the key is parsed twice.
+            line.contains("\"labels\"").then(|| serde_json::from_str(line).ok()).flatten()
+        };
         let mut g = Gazetteer::new(name);
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut labels = labels.clone();
+        for (i, line) in text.lines().enumerate() {
+            for l in labels_line(line).map(|l| l.labels).unwrap_or_default() {
+                labels.declare(&l).map_err(|e| Error::parse(name, i + 1, e.to_string()))?;
+            }
+        }
         for (i, line) in text.lines().enumerate() {
             let lineno = i + 1;
-            if line.trim().is_empty() {
+            if line.trim().is_empty() || labels_line(line).is_some() {
                 continue;
             }
             let err = |m: String| Error::parse(name, lineno, m);
             let l: Line = serde_json::from_str(line).map_err(|e| err(format!("invalid JSON: {e}")))?;
+            let label = labels.parse(&l.label).map_err(|e| err(e.to_string()))?;
             for s in std::iter::once(&l.name).chain(l.aliases.iter().map(|a| &a.name)) {
                 if s.trim().is_empty() {
                     return Err(err("empty name or alias".into()));
@@ -442,11 +563,12 @@ impl Gazetteer {
             let id = l.id.filter(|s| !s.trim().is_empty());
             if let Some(id) = &id {
                 if let Some(&ix) = by_id.get(id) {
+                    let first = g.lines[ix];
                     let e = &mut g.entries[ix];
-                    if e.label != l.label {
+                    if e.label != label {
                         return Err(err(format!(
-                            "id {id:?} has label {} on an earlier line but {} here",
-                            e.label, l.label
+                            "id {id:?} has label {} on line {first} but {label} here",
+                            e.label
                         )));
                     }
                     let own = l.priority.filter(|p| *p != e.priority);
@@ -464,9 +586,9 @@ impl Gazetteer {
                 }
                 by_id.insert(id.clone(), g.entries.len());
             }
-            g.entries.push(Entry {
+            let entry = Entry {
                 name: trim_name(&l.name).to_string(),
-                label: l.label,
+                label,
                 id,
                 aliases: l
                     .aliases
@@ -476,10 +598,27 @@ impl Gazetteer {
                 priority: l.priority.unwrap_or(0),
                 case: l.case,
                 fold_accents: l.fold_accents,
-            });
+            };
+            g.push_read(entry, lineno);
         }
         Ok(g)
     }
+}
+
+/// The list of a `#labels: A, B` line (`# labels:` too), if `line` is one.
+fn labels_directive(line: &str) -> Option<&str> {
+    line.strip_prefix('#')?.trim_start().strip_prefix("labels:")
+}
+
+/// Whether the columns of a TSV line are a header row: a label column that names the
+/// column ("label", "type") rather than a label.
+fn is_header(cols: &[&str]) -> bool {
+    cols.get(1).is_some_and(|c| {
+        let c = c.trim();
+        ["label", "labels", "type", "tag", "kind", "category", "entity_type"]
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h))
+    })
 }
 
 /// A name without the white space and invisible formatting characters at its ends, which

@@ -1,7 +1,16 @@
 //! The `gazetteer` command: tag articles, JSON Lines or CoNLL files.
+//!
+//! Exit status: 0 when every input was read and tagged (JSON Lines: some lines may have
+//! been skipped, and counted); 1 when some inputs failed (a file could not be read,
+//! every line of a JSON Lines file was skipped, `--strict` or `--fail-fast` stopped the
+//! run) while the rest was tagged and written; 2 for a usage or configuration error (bad
+//! options, a bad gazetteer or label, a file that is not CoNLL, a bad gold file), after
+//! which nothing is written.
 
 use clap::{Args, Parser, Subcommand};
-use gazetteer::{conll, eval, output, read_utf8, CaseMode, Entity, Gazetteer, Overlap, Rules, Tagger};
+use gazetteer::{
+    conll, eval, jsonl, output, read_utf8, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger,
+};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -9,8 +18,16 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+const AFTER_HELP: &str = "Exit status: 0 success; 1 some inputs failed (reported on standard error), \
+the rest was tagged and written; 2 usage or configuration error, nothing written.";
+
 #[derive(Parser)]
-#[command(name = "gazetteer", version, about = "Tag people, organizations and places in news text")]
+#[command(
+    name = "gazetteer",
+    version,
+    about = "Tag people, organizations and places in news text",
+    after_help = AFTER_HELP
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -35,15 +52,21 @@ enum Cmd {
 struct EvalArgs {
     /// A CoNLL file; with --gold, the plain text the gold spans refer to.
     file: String,
-    /// Labels to score (others count as O).
+    /// Labels to score (others count as O); built in or declared with --label.
     #[arg(long, default_value = "PER,ORG,LOC", value_delimiter = ',')]
     labels: Vec<String>,
-    /// The file already holds predictions as its last column: score it without tagging.
+    /// The file already holds predictions as its last column (the gold tags in the one
+    /// before): score it without tagging.
     #[arg(long)]
     tagged: bool,
-    /// Gold spans as JSON Lines ({"start", "end", "label", "optional"}) for FILE.
+    /// Gold spans as JSON Lines ({"start", "end", "label", "optional"}) for FILE, offsets
+    /// in UTF-8 bytes (half-open) unless --char-offsets.
     #[arg(long, value_name = "GOLD")]
     gold: Option<String>,
+    /// The offsets of --gold count chars (Unicode scalar values, as Python's str), not
+    /// UTF-8 bytes.
+    #[arg(long, requires = "gold")]
+    char_offsets: bool,
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
@@ -53,9 +76,13 @@ struct EvalArgs {
 
 #[derive(Args)]
 struct TaggerOpts {
-    /// Add a gazetteer file (TSV, or JSON Lines if it ends in .jsonl); repeatable.
+    /// Add a gazetteer file (TSV, or JSON Lines if it ends in .jsonl or .json); repeatable.
     #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
     gazetteers: Vec<String>,
+    /// Declare a label of your own besides PER, ORG, LOC and MISC (repeatable, or
+    /// comma-separated); a gazetteer file may declare its own with a "#labels: NAME" line.
+    #[arg(long = "label", value_name = "NAME")]
+    labels: Vec<String>,
     /// Leave out the bundled gazetteers.
     #[arg(long)]
     no_default: bool,
@@ -91,9 +118,14 @@ struct InputOpts {
     /// The field holding the text in --jsonl mode.
     #[arg(long, default_value = "text", value_name = "NAME")]
     text_field: String,
-    /// In --jsonl mode, fail on the first bad line instead of reporting and skipping it.
+    /// In --jsonl mode, stop at the first bad line (status 1) instead of reporting and
+    /// skipping it.
     #[arg(long)]
     strict: bool,
+    /// Stop at the first input that cannot be read (status 1), after writing the documents
+    /// before it; without it every readable input is tagged.
+    #[arg(long)]
+    fail_fast: bool,
 }
 
 #[derive(Args)]
@@ -153,6 +185,15 @@ impl<E: std::fmt::Display> From<E> for Fail {
     }
 }
 
+/// How a run that was not stopped by a [`Fail`] ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Every input was read and tagged.
+    Done,
+    /// Some inputs failed (each reported); the rest was tagged and written: status 1.
+    InputsFailed,
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -169,7 +210,8 @@ fn main() -> ExitCode {
         Cmd::Eval(a) => run_eval(a),
     };
     match r {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::InputsFailed) => ExitCode::from(1),
         Err(Fail(m)) if m == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(Fail(m)) => {
             warn(&m);
@@ -189,14 +231,34 @@ fn out_err(e: io::Error) -> Fail {
     }
 }
 
+/// The labels declared with --label.
+fn declared_labels(o: &TaggerOpts) -> Result<LabelSet, Fail> {
+    let mut set = LabelSet::new();
+    for l in &o.labels {
+        set.declare_list(l).map_err(|e| Fail(format!("--label {l}: {e}")))?;
+    }
+    Ok(set)
+}
+
 fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
+    let labels = declared_labels(o)?;
     let mut gs: Vec<Gazetteer> = Vec::new();
     for p in &o.gazetteers {
-        gs.push(Gazetteer::from_path(p)?);
+        gs.push(Gazetteer::from_path_with(p, &labels)?);
+    }
+    Gazetteer::check_ids(&gs)?;
+    let on = if o.no_default { o.rules } else { !o.no_rules };
+    if o.no_default && !on && gs.iter().all(Gazetteer::is_empty) {
+        return Err(Fail(if gs.is_empty() {
+            "nothing to match: --no-default leaves out the bundled gazetteers; add --gazetteer PATH (or --rules)"
+                .into()
+        } else {
+            format!("nothing to match: the gazetteers ({}) have no entries", o.gazetteers.join(", "))
+        }));
     }
     let mut b = Tagger::builder();
     if !o.no_default {
-        b = b.gazetteers(default_gazetteers()?);
+        b = b.base_gazetteers(default_gazetteers()?);
     }
     b = b.gazetteers(gs);
     if o.ignore_case {
@@ -208,13 +270,10 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     if o.all_overlaps {
         b = b.overlap(Overlap::All);
     }
-    let on = if o.no_default { o.rules } else { !o.no_rules };
     if on {
         let mut rules = Rules::all();
         for r in &o.disable_rules {
-            if !rules.set(r, false) {
-                return Err(Fail(format!("unknown rule {r:?} (rules: {})", Rules::NAMES.join(", "))));
-            }
+            rules.set(r, false).map_err(|e| Fail(e.to_string()))?;
         }
         b = b.rules(rules);
     }
@@ -247,12 +306,21 @@ fn read_input(path: &str) -> Result<String, Fail> {
     Ok(read_utf8(path)?)
 }
 
-/// One input document: where it came from and its text, or why it could not be read.
+/// What is wrong with an input: a line that is not a document, or an input that failed.
+enum Problem {
+    /// A JSON line that is not a document: skipped, or with --strict the end of the run.
+    Line(String),
+    /// A file that could not be read, or whose lines were all skipped: reported, the run
+    /// goes on (with --fail-fast, ends), and its status is 1.
+    Input(String),
+}
+
+/// One input document: where it came from and its text, or what is wrong with it.
 struct Doc {
     source: Arc<str>,
     line: usize,
     id: Option<Value>,
-    text: Result<String, String>,
+    text: Result<String, Problem>,
 }
 
 /// Reads the documents of `files` in batches, tags each batch on `threads` threads, and
@@ -263,6 +331,7 @@ struct Pipeline<'a> {
     jsonl: bool,
     text_field: &'a str,
     strict: bool,
+    fail_fast: bool,
     quiet: bool,
     threads: usize,
 }
@@ -272,6 +341,10 @@ struct Counts {
     read: usize,
     tagged: usize,
     skipped: usize,
+    /// Inputs that failed (reported one by one).
+    failed: usize,
+    /// Whether the run stopped early (--strict, --fail-fast).
+    stopped: bool,
 }
 
 const BATCH_DOCS: usize = 512;
@@ -287,11 +360,15 @@ impl Pipeline<'_> {
             jsonl: input.jsonl,
             text_field: &input.text_field,
             strict: input.strict,
+            fail_fast: input.fail_fast,
             quiet: run.quiet,
             threads,
         }
     }
 
+    /// Runs every input through `sink`. A failed input is reported and counted, and the
+    /// run goes on (or stops, with --fail-fast); only a write error (from `sink`) ends it
+    /// with a [`Fail`].
     fn run(
         &self,
         tagger: &Tagger,
@@ -304,8 +381,13 @@ impl Pipeline<'_> {
             .map(|f| if f == "-" { None } else { std::fs::metadata(f).ok().map(|m| m.len()) })
             .sum();
         let bar = progress_bar(self.quiet, total);
+        let report = |msg: &str| match &bar {
+            Some(b) => b.suspend(|| warn(msg)),
+            None => warn(msg),
+        };
         let mut batch: Vec<Doc> = Vec::new();
         let mut batch_bytes = 0;
+        // Tags and writes a batch in order; reports its problems where they stand.
         let mut flush = |batch: &mut Vec<Doc>, counts: &mut Counts| -> Result<(), Fail> {
             let results = tag_parallel(tagger, batch, self.threads);
             for (doc, es) in batch.iter().zip(results) {
@@ -314,21 +396,30 @@ impl Pipeline<'_> {
                         sink(doc, text, &es)?;
                         counts.tagged += 1;
                     }
-                    Err(m) => {
-                        let msg = format!("{}:{}: {m}", doc.source, doc.line);
-                        if self.strict {
-                            return Err(Fail(msg));
-                        }
-                        if let Some(b) = &bar {
-                            b.suspend(|| warn(&format!("{msg}; line skipped")));
-                        } else {
-                            warn(&format!("{msg}; line skipped"));
-                        }
+                    Err(Problem::Line(m)) if self.strict => {
+                        report(&format!("{}:{}: {m}; stopped (--strict)", doc.source, doc.line));
+                        counts.failed += 1;
+                        counts.stopped = true;
+                    }
+                    Err(Problem::Line(m)) => {
+                        report(&format!("{}:{}: {m}; line skipped", doc.source, doc.line));
                         counts.skipped += 1;
+                    }
+                    Err(Problem::Input(m)) => {
+                        counts.failed += 1;
+                        if self.fail_fast {
+                            report(&format!("{m}; stopped (--fail-fast)"));
+                            counts.stopped = true;
+                        } else {
+                            report(m);
+                        }
                     }
                 }
                 if let Some(b) = &bar {
                     b.inc(doc.text.as_ref().map_or(0, |t| t.len() as u64));
+                }
+                if counts.stopped {
+                    break;
                 }
             }
             batch.clear();
@@ -337,46 +428,123 @@ impl Pipeline<'_> {
         for f in &self.files {
             let source: Arc<str> = f.as_str().into();
             if !self.jsonl {
-                let text = read_input(f)?;
-                counts.read += 1;
-                batch_bytes += text.len();
-                batch.push(Doc { source, line: 0, id: None, text: Ok(text) });
+                let text = read_input(f).map_err(|Fail(m)| Problem::Input(m));
+                let failed = text.is_err();
+                counts.read += usize::from(!failed);
+                batch_bytes += text.as_ref().map_or(0, String::len);
+                batch.push(Doc { source, line: 0, id: None, text });
+                if failed && self.fail_fast {
+                    // Nothing after it is read: write what came before and stop.
+                    flush(&mut batch, &mut counts)?;
+                    break;
+                }
             } else {
                 let input: Box<dyn BufRead> = if f == "-" {
                     Box::new(io::BufReader::new(io::stdin()))
                 } else {
-                    Box::new(io::BufReader::new(
-                        std::fs::File::open(f).map_err(|e| Fail(format!("{f}: {e}")))?,
-                    ))
-                };
-                for (i, line) in input.split(b'\n').enumerate() {
-                    let line = line.map_err(|e| Fail(format!("{f}: {e}")))?;
-                    if line.iter().all(u8::is_ascii_whitespace) {
-                        continue;
+                    match std::fs::File::open(f) {
+                        Ok(file) => Box::new(io::BufReader::new(file)),
+                        Err(e) => {
+                            let text = Err(Problem::Input(format!("{f}: {e}")));
+                            batch.push(Doc { source, line: 0, id: None, text });
+                            flush(&mut batch, &mut counts)?;
+                            batch_bytes = 0;
+                            if counts.stopped {
+                                break;
+                            }
+                            continue;
+                        }
                     }
-                    counts.read += 1;
-                    batch_bytes += line.len();
-                    let (id, text) = match parse_json_line(&line, self.text_field) {
-                        Ok((id, text)) => (id, Ok(text)),
-                        Err(m) => (None, Err(m)),
+                };
+                let (mut lines, mut bad) = (0, 0);
+                for line in jsonl::Reader::new(input, self.text_field) {
+                    let doc = match line {
+                        Ok(line) => {
+                            counts.read += 1;
+                            lines += 1;
+                            batch_bytes += line.bytes;
+                            let (id, text) = match line.document {
+                                Ok(d) => (d.id, Ok(d.text)),
+                                Err(m) => {
+                                    bad += 1;
+                                    (None, Err(Problem::Line(m)))
+                                }
+                            };
+                            Doc { source: source.clone(), line: line.number, id, text }
+                        }
+                        Err(e) => {
+                            let text =
+                                Err(Problem::Input(format!("{f}: {e}; the rest of the file is not read")));
+                            Doc { source: source.clone(), line: 0, id: None, text }
+                        }
                     };
-                    batch.push(Doc { source: source.clone(), line: i + 1, id, text });
-                    if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                    // A problem that stops the run is reached without reading further.
+                    let stops = match &doc.text {
+                        Err(Problem::Line(_)) => self.strict,
+                        Err(Problem::Input(_)) => self.fail_fast,
+                        Ok(_) => false,
+                    };
+                    batch.push(doc);
+                    if stops || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                         flush(&mut batch, &mut counts)?;
                         batch_bytes = 0;
+                        if counts.stopped {
+                            break;
+                        }
                     }
                 }
+                // A file none of whose lines is a document was not tagged at all: most
+                // likely the wrong file or the wrong --text-field.
+                if lines > 0 && bad == lines && !self.strict {
+                    let m = format!(
+                        "{f}: none of its {lines} line(s) is a document with a string field {:?}",
+                        self.text_field
+                    );
+                    batch.push(Doc { source, line: 0, id: None, text: Err(Problem::Input(m)) });
+                }
+            }
+            if counts.stopped {
+                break;
             }
             if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                 flush(&mut batch, &mut counts)?;
                 batch_bytes = 0;
+                if counts.stopped {
+                    break;
+                }
             }
         }
-        flush(&mut batch, &mut counts)?;
+        if !counts.stopped {
+            flush(&mut batch, &mut counts)?;
+        }
         if let Some(b) = bar {
             b.finish_and_clear();
         }
         Ok(counts)
+    }
+}
+
+impl Counts {
+    /// Writes the closing counts to standard error (JSON Lines: unless --quiet and nothing
+    /// was skipped; plain text: when an input failed) and gives the outcome.
+    fn finish(&self, jsonl: bool, quiet: bool) -> Outcome {
+        let failed = match self.failed {
+            0 => String::new(),
+            n => format!(", {n} input(s) failed"),
+        };
+        if jsonl && (!quiet || self.skipped > 0 || self.failed > 0) {
+            warn(&format!(
+                "{} documents read, {} tagged, {} skipped{failed}",
+                self.read, self.tagged, self.skipped
+            ));
+        } else if !jsonl && self.failed > 0 {
+            warn(&format!("{} documents read and tagged{failed}", self.tagged));
+        }
+        if self.failed > 0 {
+            Outcome::InputsFailed
+        } else {
+            Outcome::Done
+        }
     }
 }
 
@@ -399,14 +567,14 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
     Some(bar)
 }
 
-/// Tags a batch on up to `threads` threads, in order; documents that could not be read
-/// are tagged as empty texts (and skipped by the caller).
+/// Tags a batch on up to `threads` threads, in order; documents with a problem are tagged
+/// as empty texts (and reported by the caller).
 fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Vec<Entity>> {
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_deref().unwrap_or("")).collect();
     tagger.tag_batch_threads(&texts, threads)
 }
 
-fn run_tag(a: TagArgs) -> Result<(), Fail> {
+fn run_tag(a: TagArgs) -> Result<Outcome, Fail> {
     let tagger = build_tagger(&a.tagger)?;
     let stdout = io::stdout();
     let mut w = output::Writer::new(a.format, BufWriter::new(stdout.lock()));
@@ -417,64 +585,10 @@ fn run_tag(a: TagArgs) -> Result<(), Fail> {
     // Freeing a large tagger at exit costs a noticeable share of a run; the process ends
     // right after, and the operating system takes the memory back at once.
     std::mem::forget(tagger);
-    if a.input.jsonl && (!a.run.quiet || counts.skipped > 0) {
-        eprintln!(
-            "gazetteer: {} documents read, {} tagged, {} skipped",
-            counts.read, counts.tagged, counts.skipped
-        );
-    }
-    Ok(())
+    Ok(counts.finish(a.input.jsonl, a.run.quiet))
 }
 
-/// The id and the text field of a JSON line.
-///
-/// Only those two fields are built; the others are skipped as they are parsed (a
-/// document's other fields can outweigh its text, and a full `Value` tree of each line
-/// cost as much as tagging short documents).
-fn parse_json_line(line: &[u8], field: &str) -> Result<(Option<Value>, String), String> {
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-    use std::borrow::Cow;
-    struct Fields<'f>(&'f str);
-    impl<'de> Visitor<'de> for Fields<'_> {
-        type Value = (Option<Value>, Option<Value>);
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
-            let (mut id, mut text) = (None, None);
-            while let Some(k) = m.next_key::<Cow<'de, str>>()? {
-                if k == self.0 {
-                    text = Some(m.next_value::<Value>()?);
-                } else if k == "id" {
-                    id = Some(m.next_value::<Value>()?);
-                } else {
-                    m.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok((id, text))
-        }
-    }
-    impl<'de> DeserializeSeed<'de> for Fields<'_> {
-        type Value = (Option<Value>, Option<Value>);
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let mut de = serde_json::Deserializer::from_str(line);
-    let parsed = Fields(field).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let (id, text) = match parsed {
-        Ok(v) => v,
-        Err(e) if e.is_data() => return Err("not a JSON object".into()),
-        Err(e) => return Err(format!("invalid JSON: {e}")),
-    };
-    match text {
-        Some(Value::String(text)) => Ok((id, text)),
-        _ => Err(format!("no string field {field:?}")),
-    }
-}
-
-fn run_stats(a: StatsArgs) -> Result<(), Fail> {
+fn run_stats(a: StatsArgs) -> Result<Outcome, Fail> {
     let tagger = build_tagger(&a.tagger)?;
     let p = Pipeline::new(&a.input, &a.run);
     #[derive(Serialize)]
@@ -489,7 +603,7 @@ fn run_stats(a: StatsArgs) -> Result<(), Fail> {
     // Entities are the same when label and id agree (or, without an id, label and name).
     let mut rows: std::collections::HashMap<(String, String), Row> = std::collections::HashMap::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
-    p.run(&tagger, |_, _, es| {
+    let counts = p.run(&tagger, |_, _, es| {
         seen.clear();
         for e in es {
             let key = (
@@ -535,53 +649,44 @@ fn run_stats(a: StatsArgs) -> Result<(), Fail> {
             .map_err(out_err)?;
         }
     }
-    out.flush().map_err(out_err)
+    out.flush().map_err(out_err)?;
+    Ok(counts.finish(a.input.jsonl, a.run.quiet))
 }
 
-fn run_conll(a: ConllArgs) -> Result<(), Fail> {
+fn run_conll(a: ConllArgs) -> Result<Outcome, Fail> {
     let tagger = build_tagger(&a.tagger)?;
     let input = read_input(&a.file)?;
+    let lines: Vec<&str> = input.lines().collect();
+    conll::check(&a.file, &lines, conll::Columns::Tokens, &declared_labels(&a.tagger)?)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for line in conll::tag_lines(&tagger, &input) {
         writeln!(out, "{line}").map_err(out_err)?;
     }
-    out.flush().map_err(out_err)
+    out.flush().map_err(out_err)?;
+    Ok(Outcome::Done)
 }
 
-fn run_eval(a: EvalArgs) -> Result<(), Fail> {
-    let keep: HashSet<String> = a.labels.iter().filter(|l| !l.is_empty()).cloned().collect();
+fn run_eval(a: EvalArgs) -> Result<Outcome, Fail> {
+    let labels = declared_labels(&a.tagger)?;
+    let mut keep: HashSet<String> = HashSet::new();
+    for l in a.labels.iter().filter(|l| !l.is_empty()) {
+        keep.insert(labels.parse(l).map_err(|e| Fail(format!("--labels: {e}")))?.to_string());
+    }
     let rows = if let Some(gold_path) = &a.gold {
         let gold_text = read_input(gold_path)?;
-        let mut gold = Vec::new();
-        for (i, line) in gold_text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: Value = serde_json::from_str(line)
-                .map_err(|e| Fail(format!("{gold_path}:{}: invalid JSON: {e}", i + 1)))?;
-            let items = match v.get("entities") {
-                Some(Value::Array(es)) => es.clone(),
-                _ => vec![v],
-            };
-            for e in items {
-                let num = |k: &str| e.get(k).and_then(Value::as_u64).map(|n| n as usize);
-                let (Some(start), Some(end), Some(label)) =
-                    (num("start"), num("end"), e.get("label").and_then(Value::as_str))
-                else {
-                    return Err(Fail(format!("{gold_path}:{}: an entity needs start, end and label", i + 1)));
-                };
-                let optional = e.get("optional").and_then(Value::as_bool).unwrap_or(false);
-                gold.push(eval::GoldSpan { start, end, label: label.to_string(), optional });
-            }
-        }
-        let tagger = build_tagger(&a.tagger)?;
         let text = read_input(&a.file)?;
+        let offsets = if a.char_offsets { eval::Offsets::Chars } else { eval::Offsets::Bytes };
+        let gold = eval::read_gold(gold_path, &gold_text, &text, offsets, &labels)?;
+        let tagger = build_tagger(&a.tagger)?;
         let pred: Vec<(usize, usize, String)> =
             tagger.tag(&text).into_iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
         eval::score_spans(&gold, &pred, &keep)
     } else {
         let input = read_input(&a.file)?;
+        let input_lines: Vec<&str> = input.lines().collect();
+        let need = if a.tagged { conll::Columns::GoldAndPredicted } else { conll::Columns::Gold };
+        conll::check(&a.file, &input_lines, need, &labels)?;
         let lines = if a.tagged {
             input.lines().map(str::to_string).collect()
         } else {
@@ -589,19 +694,13 @@ fn run_eval(a: EvalArgs) -> Result<(), Fail> {
             conll::tag_lines(&tagger, &input)
         };
         let (mut gold, mut pred) = (Vec::new(), Vec::new());
-        for (i, line) in lines.iter().enumerate() {
+        for line in &lines {
             let cols: Vec<&str> = line.split_whitespace().collect();
-            if cols.is_empty() || cols[0] == "-DOCSTART-" {
+            if cols.len() < 3 || cols[0] == "-DOCSTART-" {
+                // Blank and -DOCSTART- lines: conll::check saw to the others.
                 gold.push("O");
                 pred.push("O");
                 continue;
-            }
-            if cols.len() < 3 {
-                return Err(Fail(format!(
-                    "{}:{}: expected at least 3 columns (token ... gold pred)",
-                    a.file,
-                    i + 1
-                )));
             }
             gold.push(cols[cols.len() - 2]);
             pred.push(cols[cols.len() - 1]);
@@ -613,5 +712,5 @@ fn run_eval(a: EvalArgs) -> Result<(), Fail> {
     } else {
         print!("{}", eval::format_table(&rows));
     }
-    Ok(())
+    Ok(Outcome::Done)
 }

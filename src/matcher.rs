@@ -37,6 +37,7 @@
 //! Names are put in the channel their case and accent options call for; a channel with
 //! no names costs nothing at tagging time.
 
+use crate::fxhash::FxMap;
 use crate::normalize::KeyKind;
 use crate::tokenize::{
     below, in_range, is_space_byte, is_word_byte, non_word_mask, run_end, skip_space, space_mask,
@@ -47,58 +48,6 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::{self, NFA};
 use aho_corasick::nfa::noncontiguous;
 use aho_corasick::{Anchored, MatchKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small, fast, non-cryptographic hasher for token keys (the "Fx" hash of rustc).
-/// Keys come from gazetteers and texts, not from an adversary choosing collisions.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, mut bytes: &[u8]) {
-        while bytes.len() >= 8 {
-            let (w, rest) = bytes.split_at(8);
-            self.add(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-            bytes = rest;
-        }
-        if bytes.len() >= 4 {
-            let (w, rest) = bytes.split_at(4);
-            self.add(u64::from(u32::from_le_bytes(w.try_into().unwrap_or([0; 4]))));
-            bytes = rest;
-        }
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The low bits of a product depend only on the low bits of its factors, and the
-        // hash table picks buckets by the low bits: rotate the well-mixed high bits down
-        // (as rustc-hash 2 does), or short keys crowd into few buckets.
-        self.0.rotate_left(26)
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 // Token ids start at 1 (the vocabulary marks empty slots with 0).
 

@@ -275,19 +275,6 @@ fn non_overlapping<'e>(text: &str, entities: &'e [Entity]) -> Vec<&'e Entity> {
     out
 }
 
-/// A label as one white-space-free field (labels parsed from text never hold white space;
-/// a [`Label::Other`] built in code might).
-fn label_field(label: &Label) -> Cow<'_, str> {
-    let s = label.as_str();
-    if s.is_empty() {
-        Cow::Borrowed("_")
-    } else if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Cow::Owned(s.chars().map(|c| if c.is_whitespace() || c.is_control() { '_' } else { c }).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 /// Line boundaries as Python's `str.splitlines` (and so brat) sees them.
 fn is_line_break(c: char) -> bool {
     matches!(
@@ -341,17 +328,21 @@ fn write_jsonl(
     text: &str,
     es: &[Entity],
 ) -> io::Result<()> {
+    // An entity whose span does not fit the text (not tagged in it) is left out, as in
+    // the other formats.
     let entities = es
         .iter()
-        .map(|e| JsonEntity {
-            start: e.start,
-            end: e.end,
-            text: e.text(text),
-            label: e.label.as_str(),
-            name: &e.name,
-            id: e.id.as_deref(),
-            source: &e.source,
-            alternatives: &e.alternatives,
+        .filter_map(|e| {
+            Some(JsonEntity {
+                start: e.start,
+                end: e.end,
+                text: e.text(text)?,
+                label: e.label.as_str(),
+                name: &e.name,
+                id: e.id.as_deref(),
+                source: &e.source,
+                alternatives: &e.alternatives,
+            })
         })
         .collect();
     write_json_line(w, &JsonDoc { source, id, entities })
@@ -425,7 +416,7 @@ fn write_conll(w: &mut impl Write, text: &str, es: &[Entity]) -> io::Result<()> 
             None => Cow::Borrowed("O"),
             Some(h) => {
                 let bi = if prev.is_some_and(|(_, ph)| ph == hit) { "I" } else { "B" };
-                Cow::Owned(format!("{bi}-{}", label_field(&es[h].label)))
+                Cow::Owned(format!("{bi}-{}", es[h].label))
             }
         };
         writeln!(w, "{tok} -X- -X- {tag}")?;
@@ -473,7 +464,7 @@ fn write_brat_ann(w: &mut impl Write, text: &str, es: &[Entity]) -> io::Result<(
     let mut t = 0;
     let mut n = 0;
     for e in es.iter().filter(|e| fits(e, text)) {
-        let span = e.text(text);
+        let span = e.text(text).unwrap_or_default(); // fits
         let frags = if span.contains(is_line_break) {
             brat_fragments(text, e.start, e.end)
         } else {
@@ -483,7 +474,7 @@ fn write_brat_ann(w: &mut impl Write, text: &str, es: &[Entity]) -> io::Result<(
             continue;
         }
         t += 1;
-        write!(w, "T{t}\t{}", label_field(&e.label))?;
+        write!(w, "T{t}\t{}", e.label)?;
         for (i, &(s, f)) in frags.iter().enumerate() {
             let sep = if i == 0 { " " } else { ";" };
             write!(w, "{sep}{} {}", conv.chars(s), conv.chars(f))?;
@@ -602,7 +593,7 @@ fn distinct_entities<'e>(text: &'e str, es: &'e [Entity]) -> Vec<Distinct<'e>> {
         });
         let d = &mut list[i];
         d.count += 1;
-        let form = e.text(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let form = e.text(text).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
         if form != *d.entity.name && !d.forms.contains(&form) {
             d.forms.push(form);
         }
@@ -652,7 +643,7 @@ fn write_html_article(
             escape_attr(e.label.as_str()),
             escape_attr(&entity_title(e))
         ));
-        escape_into(&mut h, e.text(text));
+        escape_into(&mut h, e.text(text).unwrap_or_default());
         h.push_str("</mark>");
         at = e.end;
     }

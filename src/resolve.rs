@@ -37,12 +37,14 @@ pub(crate) struct SpanCands {
 }
 
 /// Groups raw matches by token range. `entries_of` appends a match's entries to a vector
-/// and `priority` gives an entry's priority.
+/// and `priority` gives an entry's priority. Entries before `caller_until` (the caller's
+/// own gazetteers) rank above the others (the bundled data) whatever their priority.
 pub(crate) fn group(
     raw: &mut [RawMatch],
     tokens: &[Token],
     entries_of: impl Fn(&RawMatch, &mut Vec<u32>),
     priority: impl Fn(u32) -> i32,
+    caller_until: u32,
     out: &mut Vec<SpanCands>,
 ) {
     raw.sort_unstable_by_key(|m| (m.start, m.end));
@@ -58,7 +60,7 @@ pub(crate) fn group(
             // Only entries that do not accept this spelling (capitals) claimed the span.
             continue;
         }
-        cands.sort_unstable_by_key(|&c| (std::cmp::Reverse(priority(c)), c));
+        cands.sort_unstable_by_key(|&c| (c >= caller_until, std::cmp::Reverse(priority(c)), c));
         cands.dedup();
         let best_priority = priority(cands[0]);
         out.push(SpanCands {

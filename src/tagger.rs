@@ -3,12 +3,14 @@
 use crate::entity::{Candidate, Entity};
 use crate::entries::{entry, Entries, EntryData, StringCache};
 use crate::error::{Error, Result};
+use crate::fxhash::FxMap;
 use crate::gazetteer::{CaseMode, Gazetteer};
 use crate::label::Label;
-use crate::matcher::{find_all, Channel, ChannelBuilder, FxMap, MatchScratch, RawMatch};
+use crate::live::{Live, LiveScratch};
+use crate::matcher::{find_all, Channel, ChannelBuilder, MatchScratch, RawMatch};
 use crate::normalize::KeyKind;
 use crate::resolve::{group, resolve, Overlap, SpanCands};
-use crate::rules::{DocCtx, Lexicon, Proposal, RuleEngine, RuleScratch, Rules};
+use crate::rules::{ExtraStages, Lexicon, RuleEngine, RuleScratch, Rules, Stage};
 use crate::tokenize::{tokenize_into, Token};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -21,9 +23,22 @@ pub(crate) struct Inner {
     /// Entries as the gazetteers hold them (`entries` also holds copies of entries for
     /// surface forms with a priority of their own).
     pub distinct: usize,
-    /// Entries from here on are the rules' lexicon phrases (titles, designators), matched
-    /// in the same pass as the names.
+    /// The options the tagger was built with, for the names added to it later.
+    pub options: BuildOptions,
+    /// Entries before this one come from the caller's gazetteers, the rest from the base
+    /// ones (the bundled data): on one span, the caller's readings come first.
+    pub caller_until: u32,
+    /// Entries from here on are the rules' lexicon phrases (titles, designators).
     pub internal_from: usize,
+}
+
+/// The builder's options that apply to every entry, kept for names added later.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BuildOptions {
+    pub overlap: Overlap,
+    pub case: Option<CaseMode>,
+    pub fold_accents: Option<bool>,
+    pub transliterate: bool,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -39,11 +54,13 @@ pub(crate) struct Inner {
 /// let text = "ERBIL: the Kurdistan Regional Government's offices in Erbil.";
 /// let found: Vec<_> = tagger.tag(text).into_iter().map(|e| (e.text(text), e.label.to_string())).collect();
 /// let want = [("ERBIL", "LOC"), ("Kurdistan Regional Government", "ORG"), ("Erbil", "LOC")];
-/// assert_eq!(found, want.map(|(t, l)| (t, l.to_string())));
+/// assert_eq!(found, want.map(|(t, l)| (Some(t), l.to_string())));
 /// ```
 #[derive(Clone)]
 pub struct Tagger {
     inner: Arc<Inner>,
+    /// Names added and removed after the build (see [`Tagger::add`]), over the shared base.
+    live: Option<Arc<Live>>,
 }
 
 /// Reusable buffers for tagging; one per thread. [`Tagger::tag`] keeps one per thread
@@ -56,20 +73,10 @@ pub struct Scratch {
     taken: Vec<bool>,
     m: MatchScratch,
     rules: RuleScratch,
-    phrases: Vec<SpanCands>,
-    extra: Vec<SpanCands>,
-    /// Where each token range of `extra` is.
-    extra_at: FxMap<(u32, u32), usize>,
-    proposals: Vec<Proposal>,
     /// Readings made for this document by rules: candidate `entries.len() + k`.
     dynamic: Vec<EntryData>,
     strings: StringCache,
-}
-
-/// A mention's text with every run of white space made one space: the name of an entity
-/// a rule found.
-pub(crate) fn collapse_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    live: LiveScratch,
 }
 
 thread_local! {
@@ -96,11 +103,14 @@ impl Tagger {
             inner: Arc::new(Inner {
                 entries: Entries::default(),
                 distinct: 0,
-                internal_from: 0,
                 channels: Vec::new(),
                 overlap: Overlap::Resolve,
                 rules: None,
+                options: BuildOptions::default(),
+                caller_until: 0,
+                internal_from: 0,
             }),
+            live: None,
         }
     }
 
@@ -126,98 +136,24 @@ impl Tagger {
         let inner = &*self.inner;
         s.tokens.clear();
         s.dynamic.clear();
-        let rules = inner.rules.as_ref().filter(|r| r.rules.any());
-        // The rules read every token; without them, only the runs of text that can hold a
-        // name are tokenized (see `matcher::find_all`).
-        if rules.is_some() {
+        let rules = inner.rules.as_ref();
+        // The rules and live changes read every token; without them, only the runs of
+        // text that can hold a name are tokenized (see `matcher::find_all`).
+        let full = rules.is_some() || self.live.is_some();
+        if full {
             tokenize_into(text, &mut s.tokens);
         }
         let mut spans = std::mem::take(&mut s.spans);
         spans.clear();
-        self.find_spans(text, &mut s.tokens, rules.is_some(), &mut s.raw, &mut s.m, &mut spans);
+        self.find_spans(text, &mut s.tokens, full, &mut s.raw, &mut s.m, &mut spans);
         let entries = &inner.entries;
-        let n = entries.len();
+        if let Some(live) = &self.live {
+            let base =
+                crate::live::Base { entries, internal_from: inner.internal_from, options: inner.options };
+            live.apply(&base, text, &mut s.tokens, &mut s.dynamic, &mut spans, &mut s.live);
+        }
         if let Some(rules) = rules {
-            // Lexicon phrases came with the gazetteer matches: take them apart.
-            let boundary = inner.internal_from as u32;
-            s.phrases.clear();
-            let dynamic = &s.dynamic;
-            spans.retain_mut(|sp| {
-                if sp.cands.iter().all(|&c| c < boundary) {
-                    return true;
-                }
-                let (int, gz): (Vec<u32>, Vec<u32>) = sp.cands.iter().partition(|&&c| c >= boundary);
-                s.phrases.push(SpanCands { cands: int, ..sp.clone() });
-                if gz.is_empty() {
-                    return false;
-                }
-                sp.best_priority = entry(entries, dynamic, gz[0]).priority;
-                sp.cands = gz;
-                true
-            });
-            rules.prepare(text, &s.tokens, &s.phrases, entries, &mut s.rules);
-            rules.filter_common(text, &s.tokens, &s.rules, &mut spans, entries);
-            s.proposals.clear();
-            s.extra.clear();
-            s.extra_at.clear();
-            rules.propose(text, &s.tokens, &s.rules, &spans, entries, &mut s.proposals);
-            for p in s.proposals.drain(..) {
-                let (a, b) = (p.start_tok as usize, p.end_tok as usize);
-                let surface = &text[s.tokens[a].start..s.tokens[b - 1].end];
-                s.dynamic.push(EntryData {
-                    name: collapse_space(surface).into(),
-                    label: p.label,
-                    id: None,
-                    priority: p.priority,
-                    source: rules.source(p.rule),
-                });
-                let c = (n + s.dynamic.len() - 1) as u32;
-                // The gazetteer spans are sorted by token range: find a match by bisection;
-                // spans made by earlier proposals sit in `extra`, indexed by range.
-                let at = spans.partition_point(|sp| (sp.start_tok, sp.end_tok) < (p.start_tok, p.end_tok));
-                let found = match spans
-                    .get_mut(at)
-                    .filter(|sp| sp.start_tok == p.start_tok && sp.end_tok == p.end_tok)
-                {
-                    Some(sp) => Some(sp),
-                    None => s.extra_at.get(&(p.start_tok, p.end_tok)).map(|&x| &mut s.extra[x]),
-                };
-                match found {
-                    Some(sp) => {
-                        // The gazetteer already knows this span: the rule adds a reading.
-                        if sp.cands.iter().all(|&x| {
-                            entry(entries, &s.dynamic, x).label != entry(entries, &s.dynamic, c).label
-                        }) {
-                            let pos = sp
-                                .cands
-                                .iter()
-                                .position(|&x| entry(entries, &s.dynamic, x).priority < p.priority)
-                                .unwrap_or(sp.cands.len());
-                            sp.cands.insert(pos, c);
-                            sp.best_priority = entry(entries, &s.dynamic, sp.cands[0]).priority;
-                        }
-                    }
-                    None => {
-                        s.extra_at.insert((p.start_tok, p.end_tok), s.extra.len());
-                        s.extra.push(SpanCands {
-                            start_tok: p.start_tok,
-                            end_tok: p.end_tok,
-                            start: s.tokens[a].start,
-                            end: s.tokens[b - 1].end,
-                            best_priority: p.priority,
-                            cands: vec![c],
-                        });
-                    }
-                }
-            }
-            spans.append(&mut s.extra);
-            if inner.overlap == Overlap::Resolve {
-                resolve(&mut spans, s.tokens.len(), &mut s.taken);
-            } else {
-                spans.sort_by_key(|sp| (sp.start, sp.end));
-            }
-            let mut cx = DocCtx { text, tokens: &s.tokens, entries, dynamic: &mut s.dynamic };
-            rules.document(&mut cx, &s.rules, &mut spans, &mut s.taken);
+            rules.run(text, &s.tokens, entries, &mut spans, &mut s.dynamic, &mut s.taken, &mut s.rules);
         } else if inner.overlap == Overlap::Resolve {
             resolve(&mut spans, s.tokens.len(), &mut s.taken);
         }
@@ -263,6 +199,7 @@ impl Tagger {
             tokens,
             |r, out| channels[r.channel as usize].entries_into(r, out),
             |e| entries.priority(e),
+            inner.caller_until,
             out,
         );
     }
@@ -316,15 +253,48 @@ impl Tagger {
         out
     }
 
-    /// The number of entries.
+    /// The number of entries: those built in, plus those added live (see [`Tagger::add`]).
     pub fn entry_count(&self) -> usize {
-        self.inner.distinct
+        self.inner.distinct + self.live.as_ref().map_or(0, |l| l.added_count())
     }
 
-    /// Approximate heap bytes held by the compiled tagger.
+    /// Approximate heap bytes held by the compiled tagger (its live changes included).
     pub fn memory_usage(&self) -> usize {
+        self.base_memory_usage() + self.live.as_ref().map_or(0, |l| l.memory_usage())
+    }
+
+    pub(crate) fn base_memory_usage(&self) -> usize {
         self.inner.entries.memory_usage()
             + self.inner.channels.iter().map(Channel::memory_usage).sum::<usize>()
+    }
+
+    /// Entry `c` of this tagger, as an owned reading.
+    pub(crate) fn entry_data(&self, c: u32) -> EntryData {
+        self.inner.entries.get(c).to_data()
+    }
+
+    /// The options the tagger was built with.
+    pub(crate) fn options(&self) -> BuildOptions {
+        self.inner.options
+    }
+
+    /// The tagger without its live changes.
+    pub(crate) fn base(&self) -> Tagger {
+        Tagger { inner: self.inner.clone(), live: None }
+    }
+
+    /// The live changes, made this tagger's own (copy on write: clones made before keep
+    /// theirs).
+    pub(crate) fn live_mut(&mut self) -> &mut Live {
+        Arc::make_mut(self.live.get_or_insert_with(Default::default))
+    }
+
+    pub(crate) fn live(&self) -> Option<&Live> {
+        self.live.as_deref()
+    }
+
+    pub(crate) fn drop_live(&mut self) {
+        self.live = None;
     }
 }
 
@@ -340,6 +310,23 @@ impl std::fmt::Debug for Tagger {
 
 /// Configures and builds a [`Tagger`].
 ///
+/// # Precedence
+///
+/// When entries claim overlapping text, the tagger keeps (with [`Overlap::Resolve`]):
+/// 1. the longest span (in bytes); then the span whose best reading has the higher
+///    priority; then the one that starts first;
+///
+/// and, of the readings of one span, the entity is the first of:
+/// 2. names added live ([`Tagger::add`]);
+/// 3. entries of the caller's gazetteers ([`TaggerBuilder::gazetteer`]), higher priority
+///    first, then the gazetteer added first, then the entry first in its gazetteer;
+/// 4. entries of base gazetteers (the bundled data, [`TaggerBuilder::bundled`], or
+///    [`TaggerBuilder::base_gazetteers`]), in the same order;
+/// 5. readings of the context rules, which add a reading only when no reading of the span
+///    has their label, ranked by their priority among the others.
+///
+/// The other readings are the entity's [`crate::Entity::alternatives`].
+///
 /// ```
 /// use gazetteer::{CaseMode, Entry, Gazetteer, Label, Overlap, Tagger};
 /// let mut g = Gazetteer::new("demo");
@@ -353,21 +340,25 @@ impl std::fmt::Debug for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     gazetteers: Vec<Gazetteer>,
+    /// Gazetteers that the caller's own win ties against (the bundled data).
+    base: Vec<Gazetteer>,
     overlap: Overlap,
     case: Option<CaseMode>,
     fold_accents: Option<bool>,
     rules: Option<Rules>,
     lexicon: Option<Lexicon>,
-    transliterate: bool,
+    stages: ExtraStages,
+    pub(crate) transliterate: Option<bool>,
 }
 
 impl TaggerBuilder {
-    /// Transliterates names (off unless set; on in the default tagger): a word written
-    /// with letters beyond ASCII that no name holds as written is looked up again with its
-    /// accents and special letters folded ("İlham Əliyev" finds "Ilham Aliyev", "Wałęsa"
-    /// finds "Walesa"), and every person's name also matches in its common romanization
-    /// variants ("Tokaev" for "Tokayev", "Kasym" for "Qasym"; see
-    /// [`crate::romanization_variants`]). Words in plain ASCII are looked up as before.
+    /// Transliterates names (off unless set; on with the bundled data, see
+    /// [`TaggerBuilder::bundled`]): a word written with letters beyond ASCII that no name
+    /// holds as written is looked up again with its accents and special letters folded
+    /// ("İlham Əliyev" finds "Ilham Aliyev", "Wałęsa" finds "Walesa"), and every person's
+    /// name also matches in its common romanization variants ("Tokaev" for "Tokayev",
+    /// "Kasym" for "Qasym"; see [`crate::romanization_variants`]). Words in plain ASCII are
+    /// looked up as before.
     ///
     /// ```
     /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
@@ -378,11 +369,14 @@ impl TaggerBuilder {
     /// assert_eq!(t.tag("Ilham Aliev said").len(), 1);
     /// ```
     pub fn transliterate(mut self, yes: bool) -> TaggerBuilder {
-        self.transliterate = yes;
+        self.transliterate = Some(yes);
         self
     }
 
-    /// Adds a gazetteer. Entries of earlier gazetteers win ties.
+    /// Adds a gazetteer. On a span that several entries claim, the caller's entries win
+    /// over the bundled data ([`TaggerBuilder::bundled`]) and other base gazetteers, and
+    /// among the caller's gazetteers the one added first wins ties (see
+    /// [`TaggerBuilder`] for the whole order).
     pub fn gazetteer(mut self, g: Gazetteer) -> TaggerBuilder {
         self.gazetteers.push(g);
         self
@@ -420,10 +414,32 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds a stage of your own (see [`Stage`]): it runs on every document, after the
+    /// built-in rules of its phase and the stages added before it, whether or not
+    /// [`TaggerBuilder::rules`] is set.
+    pub fn stage(mut self, stage: impl Stage + 'static) -> TaggerBuilder {
+        self.stages.0.push(Arc::new(stage));
+        self
+    }
+
     /// Sets the word lists the rules use.
     pub fn lexicon(mut self, lexicon: Lexicon) -> TaggerBuilder {
         self.lexicon = Some(lexicon);
         self
+    }
+
+    /// Adds gazetteers that lose ties of equal priority to those of
+    /// [`TaggerBuilder::gazetteer`]: the bundled data ([`TaggerBuilder::bundled`] adds it
+    /// this way), or a base of your own.
+    pub fn base_gazetteers(mut self, gs: impl IntoIterator<Item = Gazetteer>) -> TaggerBuilder {
+        self.base.extend(gs);
+        self
+    }
+
+    /// Whether rules were set.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
+    pub(crate) fn has_rules(&self) -> bool {
+        self.rules.is_some()
     }
 
     /// Compiles the gazetteers.
@@ -432,6 +448,7 @@ impl TaggerBuilder {
     /// When the matcher cannot be built (more than two million distinct name tokens in
     /// one channel, or the automaton's own limits).
     pub fn build(self) -> Result<Tagger> {
+        let transliterate = self.transliterate.unwrap_or(false);
         let mut entries = Entries::default();
         let mut channels: Vec<ChannelBuilder> = Vec::new();
         let mut tokens = Vec::new();
@@ -441,9 +458,16 @@ impl TaggerBuilder {
         let mut by_id: FxMap<(&str, &Label), u32> = FxMap::default();
         let mut by_name: FxMap<(usize, &Label, &str), u32> = FxMap::default();
         // Sized once: growing a map of a million names rehashes it many times.
-        let without_id = self.gazetteers.iter().flat_map(|g| g.entries()).filter(|e| e.id.is_none()).count();
+        // The caller's gazetteers come first, so that they win ties (and give the canonical
+        // name of an id they share with the bundled data).
+        let all = || self.gazetteers.iter().chain(&self.base);
+        let without_id = all().flat_map(|g| g.entries()).filter(|e| e.id.is_none()).count();
         by_name.reserve(without_id);
-        for (gi, g) in self.gazetteers.iter().enumerate() {
+        let mut caller_until = 0;
+        for (gi, g) in all().enumerate() {
+            if gi == self.gazetteers.len() {
+                caller_until = entries.len() as u32;
+            }
             let source: Arc<str> = g.name().into();
             for e in g.entries() {
                 // Without an id, the same name and label twice in one gazetteer is one entry
@@ -497,7 +521,7 @@ impl TaggerBuilder {
                     // Names in the default case mode match in capitals too (see
                     // `ChannelBuilder`).
                     channels[ch].add(form, &tokens, target, case == CaseMode::Upper).map_err(Error::build)?;
-                    if self.transliterate && e.label == Label::Per {
+                    if transliterate && e.label == Label::Per {
                         for v in crate::normalize::romanization_variants(form) {
                             tokens.clear();
                             tokenize_into(&v, &mut tokens);
@@ -509,19 +533,16 @@ impl TaggerBuilder {
                 }
             }
         }
+        if self.base.is_empty() {
+            caller_until = entries.len() as u32;
+        }
         let internal_from = entries.len();
-        let rules = match self.rules.filter(Rules::any) {
-            None => None,
-            Some(r) => {
-                let lex = match self.lexicon {
-                    Some(l) => l,
-                    None => default_lexicon()?,
-                };
-                Some(RuleEngine::new(r, lex))
-            }
-        };
-        if let Some(r) = &rules {
-            let g = r.lex.phrase_gazetteer();
+        let resolve = self.overlap == Overlap::Resolve;
+        let rules = self.rules.unwrap_or_else(Rules::none);
+        let mut rules = RuleEngine::new(rules, &self.stages, self.lexicon, resolve);
+        if let Some(r) = &mut rules {
+            r.set_internal_from(internal_from);
+            let g = r.lexicon().phrase_gazetteer();
             let source: Arc<str> = "lexicon".into();
             let key = KeyKind { fold_case: false, fold_accents: false };
             let ch = channel_for(&mut channels, key);
@@ -538,7 +559,7 @@ impl TaggerBuilder {
             channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
         let mut channels = channels.map_err(Error::build)?;
         for c in &mut channels {
-            c.set_transliterate(self.transliterate);
+            c.set_transliterate(transliterate);
         }
         Ok(Tagger {
             inner: Arc::new(Inner {
@@ -548,7 +569,15 @@ impl TaggerBuilder {
                 channels,
                 overlap: self.overlap,
                 rules,
+                options: BuildOptions {
+                    overlap: self.overlap,
+                    case: self.case,
+                    fold_accents: self.fold_accents,
+                    transliterate,
+                },
+                caller_until,
             }),
+            live: None,
         })
     }
 }
@@ -562,14 +591,4 @@ fn channel_for(channels: &mut Vec<ChannelBuilder>, key: KeyKind) -> usize {
             channels.len() - 1
         }
     }
-}
-
-#[cfg(feature = "embedded")]
-fn default_lexicon() -> Result<Lexicon> {
-    Ok(crate::embedded::bundled_lexicon())
-}
-
-#[cfg(not(feature = "embedded"))]
-fn default_lexicon() -> Result<Lexicon> {
-    Ok(Lexicon::empty())
 }

@@ -9,7 +9,9 @@ fn tags(text: &str) -> Vec<(String, String, Option<String>)> {
     default_tagger()
         .tag(text)
         .into_iter()
-        .map(|e| (e.text(text).to_string(), e.label.to_string(), e.id.as_deref().map(str::to_string)))
+        .map(|e| {
+            (e.text(text).unwrap().to_string(), e.label.to_string(), e.id.as_deref().map(str::to_string))
+        })
         .collect()
 }
 
@@ -113,7 +115,7 @@ fn context_rules_on_the_default_tagger() {
 fn rules_can_be_switched_off_and_explain_themselves() {
     let text = "Coach Daniel Verhoeks arrived.";
     let with = default_tagger().tag(text);
-    let e = with.iter().find(|e| e.text(text) == "Daniel Verhoeks").expect("found by a rule");
+    let e = with.iter().find(|e| e.text(text).unwrap() == "Daniel Verhoeks").expect("found by a rule");
     assert!(e.source.starts_with("rule:"), "{e:?}");
     let gs: Vec<_> = bundled_gazetteers().into_iter().map(Result::unwrap).collect();
     let bare = Tagger::builder().gazetteers(gs).build().unwrap();

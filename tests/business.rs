@@ -1,6 +1,8 @@
 //! Business news on the default tagger: companies at the start of a sentence, context that
 //! makes an organization, and what must stay untouched. Sentences written for these tests.
 
+#![cfg(feature = "embedded")]
+
 use gazetteer::default_tagger;
 
 /// (span text, label, source) of every entity.

@@ -1,6 +1,6 @@
 //! The gazetteer file formats: what loads, and a clear error for every kind of bad line.
 
-use gazetteer::{Alias, CaseMode, ErrorKind, Gazetteer, Label, Tagger};
+use gazetteer::{Alias, CaseMode, ErrorKind, Gazetteer, Label, LabelSet, Tagger};
 
 fn tsv_err(text: &str) -> (usize, String) {
     match Gazetteer::from_tsv_str("g.tsv", text).unwrap_err().kind() {
@@ -43,7 +43,7 @@ fn tsv_errors_name_line_and_reason() {
         ("Paris\tLOC\tid\tten\n", 1, "priority \"ten\" is not an integer"),
         ("Paris\tLOC\tid\t1\tshouty\n", 1, "unknown flag \"shouty\""),
         ("Paris\tLOC\tid\t1\t\textra\n", 1, "6 columns"),
-        ("Paris\tLOC\tx\n# c\nParis\tPER\tx\n", 3, "has label LOC on an earlier line but PER here"),
+        ("Paris\tLOC\tx\n# c\nParis\tPER\tx\n", 3, "has label LOC on line 1 but PER here"),
         ("\u{200b}\u{200b}\tLOC\n", 1, "empty name"),
         ("\u{301}\tLOC\n", 1, "no visible character"),
     ];
@@ -124,4 +124,83 @@ fn jsonl_aliases_may_be_objects() {
     assert_eq!(g.entries()[0].aliases[1], Alias::new("Merkel").priority(-5));
     let back = serde_json::to_string(&g.entries()[0]).unwrap();
     assert!(back.contains(r#""aliases":["Frau Merkel",{"name":"Merkel","priority":-5}]"#), "{back}");
+}
+
+#[test]
+fn labels_are_built_in_or_declared() {
+    // Undeclared labels (typos above all) are errors with a suggestion, in both formats.
+    let cases: &[(&str, usize, &str)] = &[
+        ("Erbil\tLCO\n", 1, "unknown label LCO; did you mean LOC?"),
+        (
+            "Erbil\tLOC\nAcme\tPRODUCT\n",
+            2,
+            "unknown label PRODUCT (labels: PER, ORG, LOC, MISC; declare another",
+        ),
+        ("#labels: PRODUCT\nAcme\tPRODUCTS\n", 2, "unknown label PRODUCTS; did you mean PRODUCT?"),
+        ("Erbil\tB-LOC\n", 1, "unknown label B-LOC; did you mean LOC?"),
+        (
+            "#labels: B-LOC\nErbil\tLOC\n",
+            1,
+            "invalid label B-LOC: an IOB tag, not a label (the label is LOC)",
+        ),
+    ];
+    for (text, line, needle) in cases {
+        let (l, m) = tsv_err(text);
+        assert_eq!((l, m.contains(needle)), (*line, true), "{text:?}: {m}");
+    }
+    let (l, m) = jsonl_err("{\"name\": \"Erbil\", \"label\": \"PLACE\"}\n");
+    assert_eq!(l, 1);
+    assert!(m.starts_with("unknown label PLACE (labels: PER, ORG, LOC, MISC;"), "{m}");
+
+    // A declaration holds for the whole file, before or after its use, in any case.
+    let g =
+        Gazetteer::from_tsv_str("g.tsv", "Acme Phone\tproduct\n# labels: Product, EVENT\nExpo 2030\tEVENT\n")
+            .unwrap();
+    let got: Vec<&str> = g.entries().iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(got, ["PRODUCT", "EVENT"]);
+    let text = "{\"name\": \"Acme Phone\", \"label\": \"PRODUCT\"}\n{\"labels\": [\"product\"]}\n";
+    assert_eq!(Gazetteer::from_jsonl_str("g.jsonl", text).unwrap().entries()[0].label.as_str(), "PRODUCT");
+    // Or outside it (the command's --label).
+    let mut set = LabelSet::new();
+    set.declare("PRODUCT").unwrap();
+    let g = Gazetteer::from_tsv_str_with("g.tsv", "Acme Phone\tPRODUCT\n", &set).unwrap();
+    assert_eq!(g.entries()[0].label, Label::custom("PRODUCT").unwrap());
+    assert!(Gazetteer::from_tsv_str("g.tsv", "Acme Phone\tPRODUCT\n").is_err());
+}
+
+#[test]
+fn a_header_row_is_refused_with_a_hint() {
+    for text in ["name\tlabel\tid\nErbil\tLOC\tQ1\n", "Name\tType\nErbil\tLOC\n", "# people\n\nname\tlabel\n"]
+    {
+        let (_, m) = tsv_err(text);
+        assert!(
+            m.contains("looks like a header row") && m.contains("start the line with '#'"),
+            "{text:?}: {m}"
+        );
+    }
+    // Commented out, it is a comment; the same words further down are a bad label only.
+    assert_eq!(Gazetteer::from_tsv_str("g.tsv", "#name\tlabel\tid\nErbil\tLOC\tQ1\n").unwrap().len(), 1);
+    let (l, m) = tsv_err("Erbil\tLOC\nname\tlabel\n");
+    assert_eq!(l, 2);
+    assert!(m.starts_with("unknown label LABEL"), "{m}");
+    // A declared label named like a column is a label.
+    assert_eq!(Gazetteer::from_tsv_str("g.tsv", "#labels: TYPE\nBold\tTYPE\n").unwrap().len(), 1);
+}
+
+#[test]
+fn an_id_keeps_its_label_across_files() {
+    let a = Gazetteer::from_tsv_str("a.tsv", "# places\nErbil\tLOC\tQ1\nDuhok\tLOC\tQ2\n").unwrap();
+    let b = Gazetteer::from_jsonl_str("b.jsonl", "{\"name\": \"Duhok\", \"label\": \"LOC\", \"id\": \"Q2\"}\n\n{\"name\": \"Erbil SC\", \"label\": \"ORG\", \"id\": \"Q1\"}\n").unwrap();
+    assert_eq!(b.line_of(1), Some(3));
+    let e = Gazetteer::check_ids(&[a.clone(), b.clone()]).unwrap_err();
+    assert_eq!(e.to_string(), "b.jsonl:3: id \"Q1\" has label ORG here but LOC at a.tsv:2");
+    // The same label is one thing named in two files; other ids are free.
+    let c = Gazetteer::from_tsv_str("c.tsv", "Erbil City\tLOC\tQ1\nErbil SC\tORG\tQ3\n").unwrap();
+    Gazetteer::check_ids(&[a.clone(), c]).unwrap();
+    // An entry pushed in code has no line to name.
+    let mut d = Gazetteer::new("code");
+    d.push(gazetteer::Entry::new("Erbil", Label::Org).id("Q1"));
+    assert_eq!(d.line_of(0), None);
+    let e = Gazetteer::check_ids(&[d, a]).unwrap_err().to_string();
+    assert_eq!(e, "a.tsv:2: id \"Q1\" has label LOC here but ORG at code");
 }

@@ -218,7 +218,7 @@ fn combining_marks_and_zero_width_joiners() {
     let es = t.tag(text);
     check(text, &es, Overlap::Resolve);
     assert_eq!(
-        es.iter().map(|e| e.text(text)).collect::<Vec<_>>(),
+        es.iter().map(|e| e.text(text).unwrap()).collect::<Vec<_>>(),
         ["José Martí", "Jose\u{301} Marti\u{301}"]
     );
     // Both entries claim both spans: one reading, the other as an alternative.
@@ -230,7 +230,7 @@ fn combining_marks_and_zero_width_joiners() {
     let text = "👩‍🔬 and 👩 🔬";
     let es = t.tag(text);
     check(text, &es, Overlap::Resolve);
-    assert_eq!(es.iter().map(|e| e.text(text)).collect::<Vec<_>>(), ["👩‍🔬"]);
+    assert_eq!(es.iter().map(|e| e.text(text).unwrap()).collect::<Vec<_>>(), ["👩‍🔬"]);
     // Joiners that belong to the spelling of a script are kept and matched.
     assert_eq!(tag(&t, "ক্ষ"), pairs(&[("ক্ষ", "MISC")]));
     assert_eq!(tag(&t, "من می‌خواهم."), pairs(&[("می‌خواهم", "MISC")]));
@@ -253,7 +253,7 @@ fn right_to_left_scripts() {
     let text = "زار محمد بن سلمان القاهرة، ثم ירושלים وتل أبيب.";
     let es = t.tag(text);
     check(text, &es, Overlap::Resolve);
-    let got: Vec<_> = es.iter().map(|e| (e.text(text), e.label.as_str())).collect();
+    let got: Vec<_> = es.iter().map(|e| (e.text(text).unwrap(), e.label.as_str())).collect();
     // "وتل" ("and Tel") is one word: the name is not found inside it (whole tokens only).
     assert_eq!(got, [("محمد بن سلمان", "PER"), ("القاهرة", "LOC"), ("ירושלים", "LOC")]);
     // Offsets are logical (memory) order, as the bytes are stored.
@@ -270,7 +270,7 @@ fn emoji() {
     let text = "🇮🇶🇮🇶 Paris🇫🇷 Paris👍🏽 🇫🇷🇮🇶 🏳️‍🌈!";
     let es = t.tag(text);
     check(text, &es, Overlap::Resolve);
-    let got: Vec<_> = es.iter().map(|e| e.text(text)).collect();
+    let got: Vec<_> = es.iter().map(|e| e.text(text).unwrap()).collect();
     // Flags pair up from the left: "🇫🇷🇮🇶" holds the Iraqi flag as its second pair.
     assert_eq!(got, ["🇮🇶", "🇮🇶", "Paris", "Paris", "🇮🇶", "🏳️‍🌈"]);
     // A lone regional indicator between flags shifts the pairs: no flag is invented.
@@ -310,10 +310,10 @@ fn crlf_line_ends() {
     check(lf, &a, Overlap::Resolve);
     check(&crlf, &b, Overlap::Resolve);
     let texts = |es: &[Entity], t: &str| {
-        es.iter().map(|e| (e.text(t).replace("\r\n", "\n"), e.label.clone())).collect::<Vec<_>>()
+        es.iter().map(|e| (e.text(t).unwrap().replace("\r\n", "\n"), e.label.clone())).collect::<Vec<_>>()
     };
     assert_eq!(texts(&a, lf), texts(&b, &crlf), "CRLF tags like LF");
-    assert!(b.iter().any(|e| e.text(&crlf) == "LONDON" && e.label == Label::Loc));
+    assert!(b.iter().any(|e| e.text(&crlf).unwrap() == "LONDON" && e.label == Label::Loc));
     // A name across a CRLF is one mention whose span holds the CRLF.
     assert_eq!(tag(&small(), "New\r\nYork"), pairs(&[("New\r\nYork", "LOC")]));
     // A lone CR is white space too.
@@ -382,7 +382,7 @@ fn hundred_thousand_names_sharing_one_long_prefix() {
     let ids: Vec<_> = es.iter().map(|e| e.id.as_deref().unwrap_or("")).collect();
     // The two known branches, then the shorter name where the long ones fail.
     assert_eq!(ids, ["b0", "b99999", "un", "un"]);
-    assert_eq!(es[1].text(&text), format!("{prefix} N99999"));
+    assert_eq!(es[1].text(&text).unwrap(), format!("{prefix} N99999"));
     // A text of the prefix a thousand times, each cut short: only the short name.
     let text = format!("{prefix} ").repeat(1000);
     let es = t.tag(&text);
@@ -630,7 +630,7 @@ fn format_characters_do_not_hide_names() {
     ] {
         let es = t.tag(text);
         check(text, &es, Overlap::Resolve);
-        assert_eq!(es.iter().map(|e| e.text(text)).collect::<Vec<_>>(), want, "{text:?}");
+        assert_eq!(es.iter().map(|e| e.text(text).unwrap()).collect::<Vec<_>>(), want, "{text:?}");
     }
     // Inside a Latin name a joiner or a soft hyphen changes nothing visible: the name is
     // found, its span holds the invisible character.

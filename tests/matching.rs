@@ -344,7 +344,10 @@ fn one_scratch_serves_several_taggers() {
     // Names, ids and sources come from the tagger at hand, whatever the Scratch saw.
     let found = b.tag_with(text, &mut s);
     let first = &found[0];
-    assert_eq!((first.text(text), &first.label, &*first.name), ("Duhok", &Label::Org, "Dohuk Governorate"));
+    assert_eq!(
+        (first.text(text).unwrap(), &first.label, &*first.name),
+        ("Duhok", &Label::Org, "Dohuk Governorate")
+    );
     assert_eq!((first.id.as_deref(), &*first.source), (Some("b:7"), "b"));
     assert_eq!(found.len(), 4);
     let again = a.tag_with(text, &mut s);
@@ -367,7 +370,7 @@ fn capitals_keep_every_reading() {
         .map(|x| {
             let mut all = vec![x.name.to_string()];
             all.extend(x.alternatives.iter().map(|a| a.name.to_string()));
-            (x.text(text), all)
+            (x.text(text).unwrap(), all)
         })
         .collect();
     assert_eq!(

@@ -171,3 +171,53 @@ fn reference(text: &str) -> Vec<(usize, usize, String)> {
     }
     out
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A gold span in char offsets reads as the byte span of the same chars, and that byte
+    /// span reads back unchanged; a span past the end is an error in either unit.
+    #[test]
+    fn gold_char_offsets_are_the_same_chars(text in text_strategy(), a in 0usize..200, b in 0usize..200) {
+        use gazetteer::eval::{read_gold, Offsets};
+        let n = text.chars().count();
+        let (s, e) = (a.min(b), a.max(b));
+        let line = format!("{{\"start\": {s}, \"end\": {e}, \"label\": \"LOC\"}}");
+        let labels = gazetteer::LabelSet::new();
+        match read_gold("g", &line, &text, Offsets::Chars, &labels) {
+            Ok(spans) => {
+                prop_assert!(e <= n);
+                let (bs, be) = (spans[0].start, spans[0].end);
+                let want: String = text.chars().skip(s).take(e - s).collect();
+                prop_assert_eq!(&text[bs..be], want.as_str());
+                let back = format!("{{\"start\": {bs}, \"end\": {be}, \"label\": \"LOC\"}}");
+                let again = read_gold("g", &back, &text, Offsets::Bytes, &labels).unwrap();
+                prop_assert_eq!((again[0].start, again[0].end), (bs, be));
+            }
+            Err(err) => {
+                prop_assert!(e > n, "{}", err);
+                let msg = err.to_string();
+                prop_assert!(msg.starts_with("g:1: span ") && msg.contains("past the end"), "{}", msg);
+            }
+        }
+    }
+
+    /// Labels are canonical: whatever makes a label, the same name in any case makes an
+    /// equal one, and the name of a label makes that label again.
+    #[test]
+    fn labels_are_canonical(name in "[A-Za-z0-9_-]{0,8}|PER|per|Loc|B-[A-Z]{1,3}") {
+        match Label::custom(&name) {
+            Ok(l) => {
+                prop_assert_eq!(l.as_str(), name.to_ascii_uppercase());
+                prop_assert_eq!(Label::custom(&name.to_ascii_lowercase()).ok(), Some(l.clone()));
+                prop_assert_eq!(Label::custom(l.as_str()).ok(), Some(l.clone()));
+                // Parsing takes the built-in labels only, and gives the same label.
+                match name.parse::<Label>() {
+                    Ok(p) => prop_assert!(p == l && p.is_built_in()),
+                    Err(_) => prop_assert!(!l.is_built_in()),
+                }
+            }
+            Err(_) => prop_assert!(name.parse::<Label>().is_err()),
+        }
+    }
+}

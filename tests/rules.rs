@@ -28,13 +28,13 @@ fn run(rules: Rules, text: &str) -> Vec<(String, String, String)> {
     tagger(rules)
         .tag(text)
         .into_iter()
-        .map(|e| (e.text(text).to_string(), e.label.to_string(), e.source.to_string()))
+        .map(|e| (e.text(text).unwrap().to_string(), e.label.to_string(), e.source.to_string()))
         .collect()
 }
 
 fn without(rule: &str) -> Rules {
     let mut r = Rules::all();
-    assert!(r.set(rule, false), "no rule {rule}");
+    r.set(rule, false).unwrap_or_else(|e| panic!("{e}"));
     r
 }
 

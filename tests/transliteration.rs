@@ -1,8 +1,11 @@
 //! The transliteration fold and romanization variants, on the default tagger and on a
 //! tagger built in code. Sentences written for these tests.
 
-use gazetteer::{default_tagger, Entry, Gazetteer, Label, Tagger};
+#[cfg(feature = "embedded")]
+use gazetteer::default_tagger;
+use gazetteer::{Entry, Gazetteer, Label, Tagger};
 
+#[cfg(feature = "embedded")]
 /// (text, span, label, id) found by the default tagger.
 fn found(text: &str) -> Vec<(String, String, Option<String>)> {
     default_tagger()
@@ -12,6 +15,7 @@ fn found(text: &str) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
+#[cfg(feature = "embedded")]
 fn has(text: &str, span: &str, label: &str, id: &str) {
     let got = found(text);
     assert!(
@@ -20,6 +24,7 @@ fn has(text: &str, span: &str, label: &str, id: &str) {
     );
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn letters_without_decomposition_reach_the_ascii_spelling() {
     let cases = [
@@ -32,6 +37,7 @@ fn letters_without_decomposition_reach_the_ascii_spelling() {
     }
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn romanization_variants_of_people() {
     has(
@@ -43,6 +49,7 @@ fn romanization_variants_of_people() {
     has("Ilham Aliev arrived on Monday.", "Ilham Aliev", "PER", "gz:per/ilham-aliyev");
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn plain_ascii_text_is_unchanged() {
     // Lower-case words and ordinary names do not start matching through the fold.

@@ -1,0 +1,93 @@
+//! Part of `org-designator`: business context around capitalized words no gazetteer knows
+//! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
+//! executive" (and board, chairman, shares, profit ...).
+
+use super::facts::{gap, reach};
+use super::Context;
+use crate::label::Label;
+use crate::tokenize::TokenKind;
+
+/// Proposes the organizations that business context shows (see the module docs).
+pub(super) fn org_context(cx: &mut Context<'_>) {
+    let (text, tokens, s) = (cx.text, cx.tokens, cx.facts);
+    let feats = &s.feats;
+    let n = tokens.len();
+    // How far the gazetteer names starting at or before each token go.
+    let reach = reach(cx.spans, n);
+    let word = |k: usize| tokens[k].text(text);
+    let capword = |k: usize| {
+        let f = &feats[k];
+        tokens[k].kind == TokenKind::Word
+            && f.cap
+            && !f.caps_line
+            && !f.not_name
+            && (k == 0 || reach[k - 1] as usize <= k)
+            && reach[k] as usize <= k
+    };
+    let mut push = |a: usize, b: usize| {
+        // A given name first is a person ("Maria Lopez's chief executive" is rare, "Elena
+        // Ruiz's shares" is not); a lone common word at a sentence start is no name.
+        let f = &feats[a];
+        if b <= a || f.given || f.given_ambiguous || (b == a + 1 && f.common) {
+            return;
+        }
+        if (a..b).all(|k| feats[k].common) {
+            return;
+        }
+        cx.proposals.push(a, b, Label::Org, 0);
+    };
+    for k in 0..n {
+        let w = word(k);
+        // After: "shares of X", "shares in X", "stake in X".
+        if matches!(w, "of" | "in")
+            && k >= 1
+            && matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock")
+            && k + 1 < n
+            && capword(k + 1)
+        {
+            let a = k + 1;
+            let mut b = a;
+            while b < n && b < a + 4 && capword(b) && gap(text, tokens, b) == 0 {
+                b += 1;
+            }
+            push(a, b);
+        }
+        // Before: "X shares", "X stock", "X's chief executive".
+        let before = match w {
+            "shares" | "stock" => true,
+            "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
+            _ => false,
+        };
+        if before && k >= 1 && capword(k - 1) && gap(text, tokens, k) == 0 {
+            let b = k;
+            let mut a = k - 1;
+            while a > 0 && a + 4 > b && capword(a - 1) && gap(text, tokens, a) == 0 && !feats[a].sent_start {
+                a -= 1;
+            }
+            push(a, b);
+        }
+    }
+}
+
+/// Words after "X's" that make X an organization: "Korvath's chief executive".
+const ORG_AFTER_POSSESSIVE: &[&str] = &[
+    "chief",
+    "CEO",
+    "shares",
+    "stock",
+    "board",
+    "chairman",
+    "chairwoman",
+    "shareholders",
+    "subsidiary",
+    "subsidiaries",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "earnings",
+    "headquarters",
+    "CFO",
+    "executives",
+    "stake",
+];
