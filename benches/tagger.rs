@@ -19,12 +19,16 @@
 //! - `batch/10mb/100k-{1-thread,tag_batch}`: the same 10 MB as 21k separate documents,
 //!   tagged one after another on one thread, and with `tag_batch` on all cores.
 //!
+//! - `live/1m/{add,remove}-1000`: on a clone of the `1m` tagger, adding 1,000 new names
+//!   (or removing 1,000 of its names) through the live overlay, then tagging the headline,
+//!   which compiles the overlay: the time until the change shows in a result.
+//!
 //! Missing data never fails the run: the cases that need it are skipped with a note.
 //! `GAZETTEER_BENCH_DIR` and `GAZETTEER_BENCH_SHARED` override the folders of the names
 //! (`target/bench-data`) and of the corpus (`../shared/bench`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
-use gazetteer::{CaseMode, Gazetteer, Scratch, Tagger};
+use gazetteer::{CaseMode, Entry, Gazetteer, Label, Scratch, Tagger};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -333,8 +337,53 @@ fn bench_batch(c: &mut Criterion, cache: &Cache, texts: &Texts) {
     g.finish();
 }
 
+fn bench_live(c: &mut Criterion, cache: &Cache) {
+    if !tagger_available("1m") {
+        return;
+    }
+    let mut g = c.benchmark_group("live/1m");
+    g.sample_size(20).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_millis(500));
+    let added: Vec<Entry> = (0..1000)
+        .map(|i| Entry::new(format!("Qelmar Tovisk {i}"), Label::Org).id(format!("bench:{i}")))
+        .collect();
+    g.bench_function("add-1000", |b| {
+        let Some(t) = cache.tagger("1m") else { return skip(b) };
+        let text = format!("{HEADLINE}; Qelmar Tovisk 999 said.");
+        b.iter_batched(
+            || (t.clone(), added.clone()),
+            |(mut t, added)| {
+                t.add_all(added).expect("the names are valid");
+                let found = t.tag(&text);
+                assert!(found.iter().any(|e| e.id.as_deref() == Some("bench:999")), "the change shows");
+                (t, found)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let removed: Vec<String> = match cache.gazetteer("geonames-1m.tsv") {
+        Some(gz) => gz.entries().iter().take(1000).map(|e| e.name.clone()).collect(),
+        None => Vec::new(),
+    };
+    g.bench_function("remove-1000", |b| {
+        let Some(t) = cache.tagger("1m") else { return skip(b) };
+        let text = format!("{HEADLINE}; {} said.", removed[999]);
+        b.iter_batched(
+            || t.clone(),
+            |mut t| {
+                let n = removed.iter().filter(|name| t.remove(name)).count();
+                let found = t.tag(&text);
+                assert!(n > 0 && found.iter().all(|e| *e.name != *removed[999]), "the change shows");
+                (t, found)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let cache = new_cache();
+    bench_live(c, &cache);
     bench_build(c, &cache);
     let texts = texts();
     bench_tag(c, &cache, &texts);

@@ -1,18 +1,15 @@
-//! Reading documents from JSON Lines: one JSON object a line, its text in one field and
-//! its id (if any) in `id`, as `gazetteer tag --jsonl` reads them.
+//! Parsing one line of JSON Lines input into a document: its text from one field and its
+//! id (if any) from `id`. [`crate::stream::JsonLines`] reads whole inputs with it.
 //!
 //! ```
-//! use gazetteer::jsonl::Reader;
-//! let input = "{\"id\": 7, \"text\": \"Erbil\"}\n\n[1]\n{\"text\": \"Duhok\", \"lang\": \"en\"}\n";
-//! let lines: Vec<_> = Reader::new(input.as_bytes(), "text").collect::<Result<_, _>>().unwrap();
-//! assert_eq!(lines.len(), 3); // the blank line is not a document
-//! assert_eq!((lines[0].number, lines[0].document.as_ref().unwrap().text.as_str()), (1, "Erbil"));
-//! assert_eq!(lines[1].document.as_ref().unwrap_err(), "not a JSON object");
-//! assert_eq!(lines[2].number, 4);
+//! use gazetteer::jsonl::parse_document;
+//! let d = parse_document(br#"{"id": 7, "lang": "en", "text": "Erbil"}"#, "text").unwrap();
+//! assert_eq!((d.id, d.text.as_str()), (Some(serde_json::json!(7)), "Erbil"));
+//! assert_eq!(parse_document(b"[1]", "text").unwrap_err(), "not a JSON object");
+//! assert_eq!(parse_document(br#"{"body": "x"}"#, "text").unwrap_err(), "no string field \"text\"");
 //! ```
 
 use serde_json::Value;
-use std::io::{self, BufRead};
 
 /// A document read from a line: its text and its `id` field, if it has one.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,66 +18,6 @@ pub struct Document {
     pub id: Option<Value>,
     /// The text field.
     pub text: String,
-}
-
-/// One non-blank line of the input: its number and its document, or why it is none.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    /// The 1-based line number.
-    pub number: usize,
-    /// The document, or what is wrong with the line (invalid UTF-8 or JSON, not an
-    /// object, no string text field).
-    pub document: Result<Document, String>,
-    /// The length of the line in bytes.
-    pub bytes: usize,
-}
-
-/// Reads the lines of JSON Lines input as documents; blank lines are passed over.
-///
-/// A bad line is an `Ok` item whose `document` says what is wrong (the caller decides to
-/// skip it or stop); an `Err` item is an I/O error of the input, after which the reader
-/// ends.
-pub struct Reader<R> {
-    input: R,
-    field: String,
-    number: usize,
-    buf: Vec<u8>,
-    done: bool,
-}
-
-impl<R: BufRead> Reader<R> {
-    /// A reader of `input` taking the text from the field `text_field`.
-    pub fn new(input: R, text_field: &str) -> Reader<R> {
-        Reader { input, field: text_field.to_string(), number: 0, buf: Vec::new(), done: false }
-    }
-}
-
-impl<R: BufRead> Iterator for Reader<R> {
-    type Item = io::Result<Line>;
-
-    fn next(&mut self) -> Option<io::Result<Line>> {
-        while !self.done {
-            self.buf.clear();
-            match self.input.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
-                    self.number += 1;
-                    let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-                    if line.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    let document = parse_document(line, &self.field);
-                    return Some(Ok(Line { number: self.number, document, bytes: line.len() }));
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(e));
-                }
-            }
-        }
-        None
-    }
 }
 
 /// The id and the text field of one JSON line.
@@ -165,33 +102,5 @@ mod tests {
                 (g, _) => panic!("{:?}: {g:?}", String::from_utf8_lossy(line)),
             }
         }
-    }
-
-    #[test]
-    fn the_reader_numbers_lines_and_ends_on_an_error() {
-        let input: &[u8] = b"\n{\"text\": \"a\"}\r\n  \nnope\n{\"text\": \"b\"}";
-        let lines: Vec<Line> = Reader::new(input, "text").map(Result::unwrap).collect();
-        let got: Vec<(usize, bool)> = lines.iter().map(|l| (l.number, l.document.is_ok())).collect();
-        assert_eq!(got, [(2, true), (4, false), (5, true)]);
-        assert_eq!(lines[0].bytes, 14);
-        struct Broken(u8);
-        impl io::Read for Broken {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                self.0 += 1;
-                match self.0 {
-                    1 => {
-                        let line = b"{\"text\": \"a\"}\n";
-                        buf[..line.len()].copy_from_slice(line);
-                        Ok(line.len())
-                    }
-                    2 => Err(io::Error::new(io::ErrorKind::Interrupted, "again")),
-                    _ => Err(io::Error::other("disk gone")),
-                }
-            }
-        }
-        let items: Vec<io::Result<Line>> = Reader::new(io::BufReader::new(Broken(0)), "text").collect();
-        assert_eq!(items.len(), 2);
-        assert!(items[0].as_ref().is_ok_and(|l| l.document.is_ok()));
-        assert_eq!(items[1].as_ref().unwrap_err().to_string(), "disk gone");
     }
 }

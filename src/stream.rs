@@ -93,6 +93,30 @@ pub struct DocError {
     pub line: usize,
     /// What is wrong.
     pub message: String,
+    /// Whether one document is bad or a whole input failed.
+    pub kind: DocErrorKind,
+}
+
+impl DocError {
+    /// One bad document (a line of JSON Lines that is not a document): the input goes on.
+    pub fn document(source: impl Into<Arc<str>>, line: usize, message: impl Into<String>) -> DocError {
+        DocError { source: source.into(), line, message: message.into(), kind: DocErrorKind::Document }
+    }
+
+    /// An input that failed (a file that cannot be opened or read, or not one of whose
+    /// lines is a document): nothing more comes from it.
+    pub fn input(source: impl Into<Arc<str>>, message: impl Into<String>) -> DocError {
+        DocError { source: source.into(), line: 0, message: message.into(), kind: DocErrorKind::Input }
+    }
+}
+
+/// What a [`DocError`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocErrorKind {
+    /// One document is bad; the documents after it can be read.
+    Document,
+    /// A whole input failed; nothing more is read from it.
+    Input,
 }
 
 impl fmt::Display for DocError {
@@ -113,7 +137,7 @@ pub enum OnError {
     /// Hand the error on in its place, and go on with the next document.
     #[default]
     Skip,
-    /// Hand the error on in its place, and end the stream.
+    /// Hand the error on in its place, and end the stream: nothing after it is read.
     Stop,
 }
 
@@ -123,7 +147,8 @@ pub struct StreamOptions {
     threads: usize,
     batch_docs: usize,
     batch_bytes: usize,
-    on_error: OnError,
+    on_document_error: OnError,
+    on_input_error: OnError,
 }
 
 impl Default for StreamOptions {
@@ -133,7 +158,8 @@ impl Default for StreamOptions {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             batch_docs: 512,
             batch_bytes: 8 << 20,
-            on_error: OnError::Skip,
+            on_document_error: OnError::Skip,
+            on_input_error: OnError::Skip,
         }
     }
 }
@@ -158,10 +184,28 @@ impl StreamOptions {
         self
     }
 
-    /// What to do with a document that could not be read.
-    pub fn on_error(mut self, policy: OnError) -> StreamOptions {
-        self.on_error = policy;
+    /// What to do with any document that could not be read (both kinds of [`DocError`]).
+    pub fn on_error(self, policy: OnError) -> StreamOptions {
+        self.on_document_error(policy).on_input_error(policy)
+    }
+
+    /// What to do with a bad document ([`DocErrorKind::Document`]).
+    pub fn on_document_error(mut self, policy: OnError) -> StreamOptions {
+        self.on_document_error = policy;
         self
+    }
+
+    /// What to do with an input that failed ([`DocErrorKind::Input`]).
+    pub fn on_input_error(mut self, policy: OnError) -> StreamOptions {
+        self.on_input_error = policy;
+        self
+    }
+
+    fn policy(&self, e: &DocError) -> OnError {
+        match e.kind {
+            DocErrorKind::Document => self.on_document_error,
+            DocErrorKind::Input => self.on_input_error,
+        }
     }
 }
 
@@ -194,8 +238,9 @@ where
                     batch.push(Ok(d));
                 }
                 Some(Err(e)) => {
+                    let stop = self.options.policy(&e) == OnError::Stop;
                     batch.push(Err(e));
-                    if self.options.on_error == OnError::Stop {
+                    if stop {
                         self.done = true;
                         break;
                     }
@@ -253,16 +298,24 @@ pub struct Origin {
 }
 
 /// Reads JSON Lines documents: each non-blank line a JSON object whose text field (a
-/// string) is the text, with an optional `id` kept in [`Origin::id`]. A line that is not
-/// such an object is an error item ([`DocError`] with the line number); a read error ends
-/// the reader after its error item. Other fields are skipped as they are parsed.
+/// string) is the text, with an optional `id` kept in [`Origin::id`]. Other fields are
+/// skipped as they are parsed ([`crate::jsonl::parse_document`]).
+///
+/// A line that is not such an object is an error item of kind
+/// [`DocErrorKind::Document`], with its line number. Two errors are of kind
+/// [`DocErrorKind::Input`]: a read error, after which the reader ends, and, at the end,
+/// an input of which not one line was a document (most likely the wrong file or the wrong
+/// text field: a run over it would otherwise tag nothing and look fine).
 pub struct JsonLines<R> {
     reader: R,
     source: Arc<str>,
     field: String,
     line: usize,
     buf: Vec<u8>,
-    failed: bool,
+    done: bool,
+    /// Non-blank lines read, and how many of them were not documents.
+    lines: usize,
+    bad: usize,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -275,7 +328,9 @@ impl<R: BufRead> JsonLines<R> {
             field: text_field.into(),
             line: 0,
             buf: Vec::new(),
-            failed: false,
+            done: false,
+            lines: 0,
+            bad: 0,
         }
     }
 }
@@ -296,36 +351,46 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Document<Origin>, DocError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.failed {
-                return None;
-            }
+        while !self.done {
             self.buf.clear();
-            self.line += 1;
             match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
+                Ok(0) => {
+                    self.done = true;
+                    if self.lines > 0 && self.bad == self.lines {
+                        let m = format!(
+                            "none of its {} line(s) is a document with a string field {:?}",
+                            self.lines, self.field
+                        );
+                        return Some(Err(DocError::input(self.source.clone(), m)));
+                    }
+                    return None;
+                }
                 Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    self.failed = true;
-                    return Some(Err(DocError {
-                        source: self.source.clone(),
-                        line: self.line,
-                        message: e.to_string(),
-                    }));
+                    self.done = true;
+                    let m = format!("{e}; the rest of the input is not read");
+                    return Some(Err(DocError::input(self.source.clone(), m)));
                 }
             }
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            self.line += 1;
+            let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let line = self.line;
-            return Some(match crate::jsonl::parse_document(&self.buf, &self.field) {
+            self.lines += 1;
+            return Some(match crate::jsonl::parse_document(line, &self.field) {
                 Ok(d) => Ok(Document {
                     text: d.text,
-                    meta: Origin { source: self.source.clone(), line, id: d.id },
+                    meta: Origin { source: self.source.clone(), line: self.line, id: d.id },
                 }),
-                Err(message) => Err(DocError { source: self.source.clone(), line, message }),
+                Err(message) => {
+                    self.bad += 1;
+                    Err(DocError::document(self.source.clone(), self.line, message))
+                }
             });
         }
+        None
     }
 }
 
@@ -349,7 +414,7 @@ pub fn text_files<P: AsRef<str>>(
         });
         match text {
             Ok(text) => Ok(Document { text, meta: Origin { source, line: 0, id: None } }),
-            Err(message) => Err(DocError { source, line: 0, message }),
+            Err(message) => Err(DocError::input(source, message)),
         }
     })
 }
@@ -367,7 +432,7 @@ mod tests {
 
     fn doc(i: usize) -> Result<Document<usize>, DocError> {
         if i % 7 == 3 {
-            Err(DocError { source: "x".into(), line: i, message: "bad".into() })
+            Err(DocError::document("x", i, "bad"))
         } else {
             Ok(Document { text: "Lagos ".repeat(i % 5), meta: i })
         }
@@ -437,5 +502,72 @@ mod tests {
         assert!(e.to_string().starts_with(&format!("{}: ", missing.display())), "{e}");
         assert!(got[2].as_ref().unwrap_err().message.contains("UTF-8"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn json_lines_number_lines_and_end_on_a_read_error() {
+        use std::io;
+        let input: &[u8] = b"\n{\"text\": \"a\"}\r\n  \nnope\n{\"text\": \"b\"}";
+        let got: Vec<(usize, bool)> = JsonLines::new(input, "f", "text")
+            .map(|r| r.map_or_else(|e| (e.line, false), |d| (d.meta.line, true)))
+            .collect();
+        assert_eq!(got, [(2, true), (4, false), (5, true)]);
+        struct Broken(u8);
+        impl io::Read for Broken {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                self.0 += 1;
+                match self.0 {
+                    1 => {
+                        let line = b"{\"text\": \"a\"}\n";
+                        buf[..line.len()].copy_from_slice(line);
+                        Ok(line.len())
+                    }
+                    2 => Err(io::Error::new(io::ErrorKind::Interrupted, "again")),
+                    _ => Err(io::Error::other("disk gone")),
+                }
+            }
+        }
+        let items: Vec<_> = JsonLines::new(io::BufReader::new(Broken(0)), "f", "text").collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].is_ok());
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(
+            (e.kind, e.to_string().as_str()),
+            (DocErrorKind::Input, "f: disk gone; the rest of the input is not read")
+        );
+    }
+
+    #[test]
+    fn json_lines_with_no_document_fail_as_an_input() {
+        let got: Vec<_> = JsonLines::new(&b"[1]\n\n{\"body\": \"x\"}\n"[..], "f", "text").collect();
+        let kinds: Vec<_> = got.iter().map(|r| r.as_ref().unwrap_err().kind).collect();
+        assert_eq!(kinds, [DocErrorKind::Document, DocErrorKind::Document, DocErrorKind::Input]);
+        assert_eq!(
+            got[2].as_ref().unwrap_err().to_string(),
+            "f: none of its 2 line(s) is a document with a string field \"text\""
+        );
+        // One document among them is enough; an empty input is no failure.
+        assert!(JsonLines::new(&b"[1]\n{\"text\": \"x\"}"[..], "f", "text")
+            .all(|r| r.is_ok() || r.unwrap_err().kind == DocErrorKind::Document));
+        assert_eq!(JsonLines::new(&b"\n \n"[..], "f", "text").count(), 0);
+    }
+
+    #[test]
+    fn policies_by_kind() {
+        let items = || {
+            vec![
+                Ok(Document { text: "Lagos".to_string(), meta: 0 }),
+                Err(DocError::document("f", 2, "bad line")),
+                Ok(Document { text: "Lagos".to_string(), meta: 3 }),
+                Err(DocError::input("g", "gone")),
+                Ok(Document { text: "Lagos".to_string(), meta: 5 }),
+            ]
+        };
+        let t = tagger();
+        let count = |o: StreamOptions| t.stream(items(), o.batch_docs(2)).count();
+        assert_eq!(count(StreamOptions::default()), 5);
+        assert_eq!(count(StreamOptions::default().on_input_error(OnError::Stop)), 4);
+        assert_eq!(count(StreamOptions::default().on_document_error(OnError::Stop)), 2);
+        assert_eq!(count(StreamOptions::default().on_error(OnError::Stop)), 2);
     }
 }

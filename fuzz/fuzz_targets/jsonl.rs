@@ -1,5 +1,5 @@
-//! The JSON Lines document reader (`gazetteer::jsonl`, what `gazetteer tag --jsonl` reads)
-//! on arbitrary bytes. The first byte picks the text field (`text`, `body` or `id`); the
+//! The JSON Lines document reader (`gazetteer::stream::JsonLines` over
+//! `gazetteer::jsonl::parse_document`, what `gazetteer tag --jsonl` reads) on arbitrary bytes. The first byte picks the text field (`text`, `body` or `id`); the
 //! rest is the input.
 //!
 //! Checks: one item for each line that is not blank, numbered as the line; the same items
@@ -8,7 +8,8 @@
 //! object whose field (the last of that key) is a string, with that text and `id`.
 #![no_main]
 
-use gazetteer::jsonl::{parse_document, Line, Reader};
+use gazetteer::jsonl::{parse_document, Document};
+use gazetteer::stream::{DocErrorKind, JsonLines};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use std::io::BufReader;
@@ -16,13 +17,13 @@ use std::io::BufReader;
 fuzz_target!(|data: &[u8]| {
     let Some((&first, input)) = data.split_first() else { return };
     let field = ["text", "body", "id"][usize::from(first % 3)];
-    let lines: Vec<Line> =
-        Reader::new(input, field).map(|l| l.expect("a slice reads without I/O errors")).collect();
+    let mut lines = read(JsonLines::new(input, "in", field));
     // Through a one-byte buffer: every line split across many reads.
-    let small: Vec<Line> = Reader::new(BufReader::with_capacity(1, input), field)
-        .map(|l| l.expect("a slice reads without I/O errors"))
-        .collect();
-    assert_eq!(lines, small);
+    assert_eq!(lines, read(JsonLines::new(BufReader::with_capacity(1, input), "in", field)));
+    // An input none of whose lines is a document ends with one input error.
+    if !lines.is_empty() && lines.iter().all(|l| l.1.is_err()) {
+        assert_eq!(lines.pop().map(|l| l.0), Some(0));
+    }
     // The non-blank lines, numbered from 1 (a last line without '\n' counts too).
     let want: Vec<(usize, &[u8])> = input
         .split(|&b| b == b'\n')
@@ -31,15 +32,28 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, l)| (i + 1, l))
         .collect();
     assert_eq!(lines.len(), want.len());
-    for (line, (number, raw)) in lines.iter().zip(want) {
-        assert_eq!((line.number, line.bytes), (number, raw.len()));
-        assert_eq!(line.document, parse_document(raw, field));
-        check_against_value(raw, field, &line.document);
+    for ((number, document), (want_number, raw)) in lines.iter().zip(want) {
+        assert_eq!(*number, want_number);
+        assert_eq!(*document, parse_document(raw, field));
+        check_against_value(raw, field, document);
     }
 });
 
+/// The reader's items as (line, document or message); a slice has no read errors, and
+/// the only input error is the one for an input without a document, at line 0.
+fn read<R: std::io::BufRead>(r: JsonLines<R>) -> Vec<(usize, Result<Document, String>)> {
+    r.map(|item| match item {
+        Ok(d) => (d.meta.line, Ok(Document { id: d.meta.id, text: d.text })),
+        Err(e) => {
+            assert!(e.kind == DocErrorKind::Document || e.line == 0, "{e}");
+            (e.line, Err(e.message))
+        }
+    })
+    .collect()
+}
+
 /// The reader's outcome agrees with a parse of the whole line into a `Value`.
-fn check_against_value(raw: &[u8], field: &str, got: &Result<gazetteer::jsonl::Document, String>) {
+fn check_against_value(raw: &[u8], field: &str, got: &Result<Document, String>) {
     let full = std::str::from_utf8(raw)
         .map_err(|e| e.to_string())
         .and_then(|s| serde_json::from_str::<Value>(s).map_err(|e| e.to_string()));

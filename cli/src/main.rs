@@ -8,15 +8,14 @@
 //! which nothing is written.
 
 use clap::{Args, Parser, Subcommand};
+use gazetteer::stream::{self, DocError, DocErrorKind, Document, JsonLines, OnError, Origin, StreamOptions};
 use gazetteer::{
-    conll, eval, jsonl, output, read_utf8, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger,
+    conll, eval, output, read_utf8, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger,
 };
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::HashSet;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 const AFTER_HELP: &str = "Exit status: 0 success; 1 some inputs failed (reported on standard error), \
 the rest was tagged and written; 2 usage or configuration error, nothing written.";
@@ -306,26 +305,10 @@ fn read_input(path: &str) -> Result<String, Fail> {
     Ok(read_utf8(path)?)
 }
 
-/// What is wrong with an input: a line that is not a document, or an input that failed.
-enum Problem {
-    /// A JSON line that is not a document: skipped, or with --strict the end of the run.
-    Line(String),
-    /// A file that could not be read, or whose lines were all skipped: reported, the run
-    /// goes on (with --fail-fast, ends), and its status is 1.
-    Input(String),
-}
-
-/// One input document: where it came from and its text, or what is wrong with it.
-struct Doc {
-    source: Arc<str>,
-    line: usize,
-    id: Option<Value>,
-    text: Result<String, Problem>,
-}
-
-/// Reads the documents of `files` in batches, tags each batch on `threads` threads, and
-/// hands the documents with their entities to `sink` in input order. Memory holds one
-/// batch: the input size does not matter.
+/// Reads the documents of `files`, tags them through the library's stream
+/// ([`Tagger::stream`]: batches on `threads` threads, in input order, one batch in memory)
+/// and hands each document with its entities to a sink; problems are reported on standard
+/// error where they stand.
 struct Pipeline<'a> {
     files: Vec<String>,
     jsonl: bool,
@@ -343,12 +326,9 @@ struct Counts {
     skipped: usize,
     /// Inputs that failed (reported one by one).
     failed: usize,
-    /// Whether the run stopped early (--strict, --fail-fast).
-    stopped: bool,
 }
 
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 8 << 20;
+type Docs<'f> = Box<dyn Iterator<Item = Result<Document<Origin>, DocError>> + 'f>;
 
 impl Pipeline<'_> {
     fn new<'a>(input: &'a InputOpts, run: &RunOpts) -> Pipeline<'a> {
@@ -366,13 +346,30 @@ impl Pipeline<'_> {
         }
     }
 
+    /// The documents of every input, read as the stream reaches them: JSON Lines
+    /// (`-` is standard input) or one document a file.
+    fn documents(&self) -> Docs<'_> {
+        if !self.jsonl {
+            return Box::new(stream::text_files(&self.files));
+        }
+        Box::new(self.files.iter().flat_map(move |f| -> Docs<'_> {
+            if f == "-" {
+                return Box::new(JsonLines::new(io::BufReader::new(io::stdin()), "-", self.text_field));
+            }
+            match std::fs::File::open(f) {
+                Ok(file) => Box::new(JsonLines::new(io::BufReader::new(file), f.as_str(), self.text_field)),
+                Err(e) => Box::new(std::iter::once(Err(DocError::input(f.as_str(), e.to_string())))),
+            }
+        }))
+    }
+
     /// Runs every input through `sink`. A failed input is reported and counted, and the
-    /// run goes on (or stops, with --fail-fast); only a write error (from `sink`) ends it
-    /// with a [`Fail`].
+    /// run goes on (or stops, with --fail-fast; a bad line stops it with --strict); only a
+    /// write error (from `sink`) ends it with a [`Fail`].
     fn run(
         &self,
         tagger: &Tagger,
-        mut sink: impl FnMut(&Doc, &str, &[Entity]) -> Result<(), Fail>,
+        mut sink: impl FnMut(&Origin, &str, &[Entity]) -> Result<(), Fail>,
     ) -> Result<Counts, Fail> {
         let mut counts = Counts::default();
         let total: Option<u64> = self
@@ -385,137 +382,40 @@ impl Pipeline<'_> {
             Some(b) => b.suspend(|| warn(msg)),
             None => warn(msg),
         };
-        let mut batch: Vec<Doc> = Vec::new();
-        let mut batch_bytes = 0;
-        // Tags and writes a batch in order; reports its problems where they stand.
-        let mut flush = |batch: &mut Vec<Doc>, counts: &mut Counts| -> Result<(), Fail> {
-            let results = tag_parallel(tagger, batch, self.threads);
-            for (doc, es) in batch.iter().zip(results) {
-                match &doc.text {
-                    Ok(text) => {
-                        sink(doc, text, &es)?;
-                        counts.tagged += 1;
+        let policy = |stop: bool| if stop { OnError::Stop } else { OnError::Skip };
+        let options = StreamOptions::default()
+            .threads(self.threads)
+            .on_document_error(policy(self.strict))
+            .on_input_error(policy(self.fail_fast));
+        for item in tagger.stream(self.documents(), options) {
+            match item {
+                Ok(doc) => {
+                    counts.read += 1;
+                    sink(&doc.meta, &doc.text, &doc.entities)?;
+                    counts.tagged += 1;
+                    if let Some(b) = &bar {
+                        b.inc(doc.text.len() as u64);
                     }
-                    Err(Problem::Line(m)) if self.strict => {
-                        report(&format!("{}:{}: {m}; stopped (--strict)", doc.source, doc.line));
+                }
+                Err(e) if e.kind == DocErrorKind::Document => {
+                    counts.read += 1;
+                    if self.strict {
+                        report(&format!("{e}; stopped (--strict)"));
                         counts.failed += 1;
-                        counts.stopped = true;
-                    }
-                    Err(Problem::Line(m)) => {
-                        report(&format!("{}:{}: {m}; line skipped", doc.source, doc.line));
+                    } else {
+                        report(&format!("{e}; line skipped"));
                         counts.skipped += 1;
                     }
-                    Err(Problem::Input(m)) => {
-                        counts.failed += 1;
-                        if self.fail_fast {
-                            report(&format!("{m}; stopped (--fail-fast)"));
-                            counts.stopped = true;
-                        } else {
-                            report(m);
-                        }
+                }
+                Err(e) => {
+                    counts.failed += 1;
+                    if self.fail_fast {
+                        report(&format!("{e}; stopped (--fail-fast)"));
+                    } else {
+                        report(&e.to_string());
                     }
                 }
-                if let Some(b) = &bar {
-                    b.inc(doc.text.as_ref().map_or(0, |t| t.len() as u64));
-                }
-                if counts.stopped {
-                    break;
-                }
             }
-            batch.clear();
-            Ok(())
-        };
-        for f in &self.files {
-            let source: Arc<str> = f.as_str().into();
-            if !self.jsonl {
-                let text = read_input(f).map_err(|Fail(m)| Problem::Input(m));
-                let failed = text.is_err();
-                counts.read += usize::from(!failed);
-                batch_bytes += text.as_ref().map_or(0, String::len);
-                batch.push(Doc { source, line: 0, id: None, text });
-                if failed && self.fail_fast {
-                    // Nothing after it is read: write what came before and stop.
-                    flush(&mut batch, &mut counts)?;
-                    break;
-                }
-            } else {
-                let input: Box<dyn BufRead> = if f == "-" {
-                    Box::new(io::BufReader::new(io::stdin()))
-                } else {
-                    match std::fs::File::open(f) {
-                        Ok(file) => Box::new(io::BufReader::new(file)),
-                        Err(e) => {
-                            let text = Err(Problem::Input(format!("{f}: {e}")));
-                            batch.push(Doc { source, line: 0, id: None, text });
-                            flush(&mut batch, &mut counts)?;
-                            batch_bytes = 0;
-                            if counts.stopped {
-                                break;
-                            }
-                            continue;
-                        }
-                    }
-                };
-                let (mut lines, mut bad) = (0, 0);
-                for line in jsonl::Reader::new(input, self.text_field) {
-                    let doc = match line {
-                        Ok(line) => {
-                            counts.read += 1;
-                            lines += 1;
-                            batch_bytes += line.bytes;
-                            let (id, text) = match line.document {
-                                Ok(d) => (d.id, Ok(d.text)),
-                                Err(m) => {
-                                    bad += 1;
-                                    (None, Err(Problem::Line(m)))
-                                }
-                            };
-                            Doc { source: source.clone(), line: line.number, id, text }
-                        }
-                        Err(e) => {
-                            let text =
-                                Err(Problem::Input(format!("{f}: {e}; the rest of the file is not read")));
-                            Doc { source: source.clone(), line: 0, id: None, text }
-                        }
-                    };
-                    // A problem that stops the run is reached without reading further.
-                    let stops = match &doc.text {
-                        Err(Problem::Line(_)) => self.strict,
-                        Err(Problem::Input(_)) => self.fail_fast,
-                        Ok(_) => false,
-                    };
-                    batch.push(doc);
-                    if stops || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                        flush(&mut batch, &mut counts)?;
-                        batch_bytes = 0;
-                        if counts.stopped {
-                            break;
-                        }
-                    }
-                }
-                // A file none of whose lines is a document was not tagged at all: most
-                // likely the wrong file or the wrong --text-field.
-                if lines > 0 && bad == lines && !self.strict {
-                    let m = format!(
-                        "{f}: none of its {lines} line(s) is a document with a string field {:?}",
-                        self.text_field
-                    );
-                    batch.push(Doc { source, line: 0, id: None, text: Err(Problem::Input(m)) });
-                }
-            }
-            if counts.stopped {
-                break;
-            }
-            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                flush(&mut batch, &mut counts)?;
-                batch_bytes = 0;
-                if counts.stopped {
-                    break;
-                }
-            }
-        }
-        if !counts.stopped {
-            flush(&mut batch, &mut counts)?;
         }
         if let Some(b) = bar {
             b.finish_and_clear();
@@ -565,13 +465,6 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
         bar.set_style(st);
     }
     Some(bar)
-}
-
-/// Tags a batch on up to `threads` threads, in order; documents with a problem are tagged
-/// as empty texts (and reported by the caller).
-fn tag_parallel(tagger: &Tagger, docs: &[Doc], threads: usize) -> Vec<Vec<Entity>> {
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_deref().unwrap_or("")).collect();
-    tagger.tag_batch_threads(&texts, threads)
 }
 
 fn run_tag(a: TagArgs) -> Result<Outcome, Fail> {

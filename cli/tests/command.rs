@@ -390,3 +390,39 @@ fn help_names_json_gazetteers_and_exit_statuses() {
     let r = run(&d.0, &["tag", "--no-default", "-g", "g.json", "a.txt"], "");
     assert_eq!((r.status, docs(&r.out)), (0, vec![doc("a.txt", &["Duhok"])]), "{r:?}");
 }
+
+/// `tag --jsonl` is a thin shell over the library's stream: the bundled tagger's output
+/// through `Tagger::stream` and `output::Writer` is the command's, byte for byte.
+#[test]
+fn jsonl_output_is_the_librarys_stream() {
+    use gazetteer::output::{Format, Writer};
+    use gazetteer::stream::{JsonLines, StreamOptions};
+    let mut input = String::new();
+    for i in 0..300 {
+        let text = match i % 4 {
+            0 => "GENEVA - The foreign minister of Kenya met officials from Peru and Japan on Monday.",
+            1 => "Shares of Toyota rose in Tokyo; the Bank of England held rates in London.",
+            2 => "Ana Lima, a teacher from Porto Alegre, said the \u{a0}river had risen.",
+            _ => "no places here, only lower-case words.",
+        };
+        input.push_str(&format!("{{\"id\": {i}, \"text\": {}}}\n", serde_json::json!(text)));
+        if i == 7 {
+            input.push_str("{\"body\": \"not a document\"}\n");
+        }
+    }
+    let d = Dir::new("stream");
+    d.write("news.jsonl", &input);
+    let cmd = run(&d.0, &["tag", "--jsonl", "-q", "--threads", "2", "news.jsonl"], "");
+    assert_eq!(cmd.status, 0, "{}", cmd.err);
+
+    let tagger = gazetteer::Tagger::with_bundled(Vec::new()).unwrap();
+    let mut w = Writer::new(Format::Jsonl, Vec::new());
+    let docs = JsonLines::new(input.as_bytes(), "news.jsonl", "text");
+    for doc in tagger.stream(docs, StreamOptions::default().threads(2)).flatten() {
+        w.write(&doc.meta.source, doc.meta.id.as_ref(), &doc.text, &doc.entities).unwrap();
+    }
+    let lib = String::from_utf8(w.finish().unwrap()).unwrap();
+    assert_eq!(cmd.out.lines().count(), 300);
+    assert!(cmd.out.contains("\"label\":\"LOC\""), "the bundled data found places: {}", &cmd.out[..300]);
+    assert_eq!(cmd.out, lib);
+}
