@@ -128,3 +128,29 @@ fn business_context_makes_an_organization() {
     absent("Preferred shares rose.", "Preferred", "ORG");
     absent("shares of the company rose.", "the", "ORG");
 }
+
+#[test]
+fn an_organization_found_once_is_found_in_its_short_forms() {
+    let text =
+        "Korvath Mining Holdings Ltd said output rose in May. Analysts expect Korvath to raise its dividend.";
+    check(text, &[("Korvath Mining Holdings Ltd", "ORG"), ("Korvath", "ORG")]);
+    // The short form of a listed company carries the company's id.
+    let text = "Tata Consultancy Services reported a higher profit. Tata also said it would hire.";
+    let es = default_tagger().tag(text);
+    let id_of = |span: &str| es.iter().find(|e| &text[e.start..e.end] == span).and_then(|e| e.id.clone());
+    assert!(id_of("Tata Consultancy Services").is_some());
+    assert_eq!(id_of("Tata"), id_of("Tata Consultancy Services"), "{es:?}");
+    // Given names, surnames and common words are no short forms.
+    absent("Morgan Stanley raised its forecast. Morgan said nothing else.", "Morgan", "ORG");
+    absent("Reliance Industries Limited opened a store. Reliance on it grew.", "Reliance", "ORG");
+    // A person of the same name stays a person.
+    let text =
+        "Maribel Ostrander founded Ostrander Capital Partners in 2004. Ostrander said the fund would grow.";
+    check(text, &[("Ostrander Capital Partners", "ORG"), ("Ostrander", "PER")]);
+    // A longer run of capitalized words is another name.
+    absent(
+        "Korvath Mining Holdings Ltd said output rose. Korvath Drilling Services hired staff.",
+        "Korvath",
+        "ORG",
+    );
+}

@@ -61,6 +61,7 @@ mod lexicon;
 mod mentions;
 mod name_shape;
 mod org_context;
+mod org_coref;
 mod person;
 mod sports_team;
 mod title;
