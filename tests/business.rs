@@ -154,3 +154,16 @@ fn an_organization_found_once_is_found_in_its_short_forms() {
         "ORG",
     );
 }
+
+#[test]
+fn legal_forms_after_a_comma_and_the_acronyms_they_define() {
+    let text = "Korvath Systems, Inc. (KSI) reported higher sales. KSI shares rose.";
+    check(text, &[("Korvath Systems, Inc", "ORG"), ("KSI", "ORG")]);
+    let text = "Brenwick, Talley & Osgood, LLP (BTO) said it had hired 40 staff. BTO is based in Ohio.";
+    check(text, &[("Brenwick, Talley & Osgood, LLP", "ORG"), ("BTO", "ORG"), ("Ohio", "LOC")]);
+    // Without "&" or "and", names before commas are a list, not partners.
+    let text = "Offices opened in Lagos, Nairobi, Korvath Systems, Inc. said.";
+    check(text, &[("Lagos", "LOC"), ("Nairobi", "LOC"), ("Korvath Systems, Inc", "ORG")]);
+    // A comma before a word that is no legal form ends the name.
+    absent("Korvath Systems, Corporate Affairs said.", "Korvath Systems, Corporate", "ORG");
+}
