@@ -119,6 +119,9 @@ fn business_context_makes_an_organization() {
         ("Investors sold Tessaly shares after the warning.", "Tessaly"),
         ("Tessaly's chief executive resigned on Friday.", "Tessaly"),
         ("Analysts said Orvanto Mining's board would meet.", "Orvanto Mining"),
+        ("Jo Smith, an analyst at Brenmoor Vantis, said prices would fall.", "Brenmoor Vantis"),
+        ("The fund sold its stake to the investment bank Quellant on Friday.", "Quellant"),
+        ("Shoppers deserted the retailer Tessaly after the recall.", "Tessaly"),
     ];
     for (text, span) in cases {
         check(text, &[(span, "ORG")]);
@@ -127,6 +130,8 @@ fn business_context_makes_an_organization() {
     check("Elena Ruiz's shares in the firm were sold.", &[("Elena Ruiz", "PER")]);
     absent("Preferred shares rose.", "Preferred", "ORG");
     absent("shares of the company rose.", "the", "ORG");
+    check("The analyst at Goldman Sachs, Maribel Ostrander, spoke.", &[("Maribel Ostrander", "PER")]);
+    absent("She met the bank chief Maribel Ostrander on Monday.", "Maribel Ostrander", "ORG");
 }
 
 #[test]

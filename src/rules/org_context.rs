@@ -1,6 +1,7 @@
 //! Part of `org-designator`: business context around capitalized words no gazetteer knows
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
-//! executive" (and board, chairman, shares, profit ...).
+//! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
+//! with X", "the (investment) bank X", "the retailer X".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -38,13 +39,18 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
     };
     for k in 0..n {
         let w = word(k);
-        // After: "shares of X", "shares in X", "stake in X".
-        if matches!(w, "of" | "in")
-            && k >= 1
-            && matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock")
-            && k + 1 < n
-            && capword(k + 1)
-        {
+        // After: "shares of X", "shares in X", "stake in X"; "analysts at X", "an economist
+        // with X"; "the investment bank X", "the retailer X".
+        let cue = k >= 1
+            && match w {
+                "of" | "in" => matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock"),
+                "at" | "with" | "from" => ANALYSTS.contains(&word(k - 1)),
+                _ => {
+                    ORG_NOUNS.contains(&w)
+                        && (word(k - 1) == "the" || k >= 2 && word(k - 2) == "the" && feats[k - 1].lower_word)
+                }
+            };
+        if cue && k + 1 < n && capword(k + 1) {
             let a = k + 1;
             let mut b = a;
             while b < n && b < a + 4 && capword(b) && gap(text, tokens, b) == 0 {
@@ -68,6 +74,44 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         }
     }
 }
+
+/// People whose employer follows "at", "with" or "from": "analysts at X".
+const ANALYSTS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "banker",
+    "bankers",
+    "trader",
+    "traders",
+];
+
+/// Nouns for organizations after which, following "the", a name is an organization: "the
+/// investment bank X", "the retailer X".
+const ORG_NOUNS: &[&str] = &[
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "miner",
+    "brokerage",
+    "broker",
+    "conglomerate",
+    "company",
+    "firm",
+    "startup",
+    "airline",
+    "operator",
+    "supermarket",
+    "group",
+    "fund",
+];
 
 /// Words after "X's" that make X an organization: "Korvath's chief executive".
 const ORG_AFTER_POSSESSIVE: &[&str] = &[
