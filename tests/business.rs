@@ -148,6 +148,11 @@ fn an_organization_found_once_is_found_in_its_short_forms() {
     // Given names, surnames and common words are no short forms.
     absent("Morgan Stanley raised its forecast. Morgan said nothing else.", "Morgan", "ORG");
     absent("Reliance Industries Limited opened a store. Reliance on it grew.", "Reliance", "ORG");
+    // A short form that is a common word counts inside a sentence only.
+    let text = "The Harvest Party won 12 seats. Critics said Harvest would lose them. Harvest prices rose.";
+    let es = default_tagger().tag(text);
+    let harvest: Vec<_> = es.iter().filter(|e| &text[e.start..e.end] == "Harvest").map(|e| e.start).collect();
+    assert_eq!(harvest, [text.find("Harvest would").unwrap()], "{es:?}");
     // A person of the same name stays a person.
     let text =
         "Maribel Ostrander founded Ostrander Capital Partners in 2004. Ostrander said the fund would grow.";

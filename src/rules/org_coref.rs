@@ -1,9 +1,9 @@
 //! Part of `coref`: once "Korvath Mining Holdings" is read as an organization, a later (or
 //! earlier) "Korvath Mining" or "Korvath" standing alone is the same organization, with
 //! its id. The leading words of a name make its short forms when they are capitalized
-//! words; a one-word short form must be no common English word, given name, surname or
-//! designator, so that "Bank" of "Bank of Korvath" or "Morgan" of "Morgan Stanley" stay
-//! alone.
+//! words; a one-word short form must be no given name, surname or designator, so that
+//! "Bank" of "Bank of Korvath" or "Morgan" of "Morgan Stanley" stay alone, and one that is
+//! a common English word ("Harvest" of "Harvest Party") counts only inside a sentence.
 
 use super::facts::gap;
 use super::lexicon::{K_LOC_SUFFIX, K_ORG_HEAD, K_ORG_PREFIX, K_ORG_SUFFIX};
@@ -31,7 +31,9 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
     // between (no hyphen or apostrophe joins them).
     let joined = |k: usize| gap(text, tokens, k) == 0 && tokens[k - 1].end < tokens[k].start;
     // The short forms: the words, one space apart -> the organization's candidate.
-    let mut forms: FxMap<String, u32> = FxMap::default();
+    // A one-word form that is a common word ("Labor" of "Labor Party") is weak: a mention
+    // only where capitals say something, inside a sentence.
+    let mut forms: FxMap<String, (u32, bool)> = FxMap::default();
     for sp in cx.spans.iter() {
         let c = sp.cands[0];
         if *cx.entry(c).label != Label::Org {
@@ -48,10 +50,10 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
             }
             key.push_str(tokens[k].text(text));
             let f = &feats[k];
-            let one_word_ok = !(f.common || f.given || f.given_ambiguous || f.surname)
-                && tokens[k].text(text).chars().count() >= 3;
+            let one_word_ok =
+                !(f.given || f.given_ambiguous || f.surname) && tokens[k].text(text).chars().count() >= 3;
             if (k > a || one_word_ok) && s.ends[k] & designator == 0 {
-                forms.entry(key.clone()).or_insert(c);
+                forms.entry(key.clone()).or_insert((c, k == a && f.common));
             }
         }
     }
@@ -87,7 +89,7 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
             }
             key.push_str(t.text(text));
         }
-        if let Some(&c) = forms.get(key.as_str()) {
+        if let Some(&(c, _)) = forms.get(key.as_str()).filter(|f| !f.1 || !feats[k].sent_start) {
             if (k..e).all(|m| !covered[m]) {
                 let d = cx.derive(c, None);
                 let (start, end) = (tokens[k].start, tokens[e - 1].end);
