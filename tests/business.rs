@@ -177,3 +177,12 @@ fn legal_forms_after_a_comma_and_the_acronyms_they_define() {
     // A comma before a word that is no legal form ends the name.
     absent("Korvath Systems, Corporate Affairs said.", "Korvath Systems, Corporate", "ORG");
 }
+
+#[test]
+fn short_capitals_of_companies_listed_abroad() {
+    check("Miners such as BHP and Glencore fell in Sydney.", &[("BHP", "ORG"), ("Glencore", "ORG")]);
+    check("The steelmaker SSAB raised prices.", &[("SSAB", "ORG")]);
+    // Abbreviations that are more often something else are no company.
+    absent("The temple dates from 500 BCE.", "BCE", "ORG");
+    absent("The film used CGI for its battle scenes.", "CGI", "ORG");
+}

@@ -269,6 +269,9 @@ DROP_ALWAYS = {
     "Rover", "Seat", "Sharp", "Mars", "Next", "Total", "Sky", "Iceland", "Vale", "Reliance",
     "Tata", "Suez", "Dodge", "Jaguar", "Puma", "Meta", "Chase", "Delta", "Gap", "Mango",
     "Virgin", "Staples", "Safeway", "Tiffany", "Canon", "Allegiant", "Sun Country",
+    # abbreviations that are more often something else: Before Common Era, computer
+    # graphics, network cards and insurance contributions
+    "BCE", "CGI", "NIC",
 }
 PROMINENT_COMMON -= DROP_ALWAYS
 
@@ -691,7 +694,8 @@ def build_companies(nsi_dir, lower_words, proper_words):
     def investpy_ok(n, e):
         """A name of a listing known from investpy alone: not a place, person or event name of
         the other files, no all-caps word of more than four letters (the exchanges' own
-        spelling of a name, not the news'), one word only when it is at least five letters,
+        spelling of a name, not the news'), one word only when it is at least five letters
+        (or, for a listed or well-known company, three or four capitals),
         two words only when they are not both English words ("Discovery Metals"), unless the
         company is listed in two countries or more."""
         if n in taken:
@@ -700,7 +704,11 @@ def build_companies(nsi_dir, lower_words, proper_words):
         if any(t.isupper() and len(t) > 4 for t in toks):
             return False
         if len(toks) == 1:
-            return len(n) >= 5 and n[0].isupper()
+            # (an all-caps short name of three or four letters only for a company of a
+            # major index, a well-known one, or one listed in two countries or more: "BHP"
+            # of "BHP Group")
+            major = e["listed"] or e["score"] >= 2
+            return (len(n) >= 5 and n[0].isupper()) or (major and n.isupper() and len(n) >= 3)
         if len(toks) == 2 and e["score"] < 2 and all(t.lower() in lower_words for t in toks):
             return False
         return True
@@ -868,8 +876,10 @@ def build_companies(nsi_dir, lower_words, proper_words):
                 continue
             if n in places and not prominent:
                 continue
-            # short acronyms of minor brands collide with better-known ones ("ABC")
-            if n.isupper() and len(n) <= 4 and not prominent:
+            # short acronyms of minor brands collide with better-known ones ("ABC"); a
+            # listing in two countries or more is no minor brand
+            major = prominent or (e.get("investpy") and e["score"] >= 2)
+            if n.isupper() and len(n) <= 4 and not major:
                 continue
             if n in e.get("investpy_via", ()) and not investpy_ok(n, e):
                 continue
