@@ -122,6 +122,8 @@ fn business_context_makes_an_organization() {
         ("Jo Smith, an analyst at Brenmoor Vantis, said prices would fall.", "Brenmoor Vantis"),
         ("The fund sold its stake to the investment bank Quellant on Friday.", "Quellant"),
         ("Shoppers deserted the retailer Tessaly after the recall.", "Tessaly"),
+        ("In Tokyo, Quellant rose 3 percent after the results.", "Quellant"),
+        ("Later Tessaly fell $1.20 to $14.", "Tessaly"),
     ];
     for (text, span) in cases {
         check(text, &[(span, "ORG")]);
@@ -131,6 +133,8 @@ fn business_context_makes_an_organization() {
     absent("Preferred shares rose.", "Preferred", "ORG");
     absent("shares of the company rose.", "the", "ORG");
     check("The analyst at Goldman Sachs, Maribel Ostrander, spoke.", &[("Maribel Ostrander", "PER")]);
+    check("In the final Maribel Ostrander lost 6-4, 6-3.", &[("Maribel Ostrander", "PER")]);
+    absent("Temperatures rose 3 degrees.", "Temperatures", "ORG");
     absent("She met the bank chief Maribel Ostrander on Monday.", "Maribel Ostrander", "ORG");
 }
 

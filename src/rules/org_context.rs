@@ -1,7 +1,8 @@
 //! Part of `org-designator`: business context around capitalized words no gazetteer knows
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
 //! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
-//! with X", "the (investment) bank X", "the retailer X".
+//! with X", "the (investment) bank X", "the retailer X", and a price that moves: "X rose 3%",
+//! "X fell $1.20".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -62,18 +63,37 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         let before = match w {
             "shares" | "stock" => true,
             "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
-            _ => false,
+            // "X rose 3%", "X fell $2.10": a price moves.
+            _ => {
+                MOVES.contains(&w)
+                    && k + 1 < n
+                    && (matches!(word(k + 1), "$" | "€" | "£" | "¥")
+                        || word(k + 1).as_bytes()[0].is_ascii_digit())
+            }
         };
         if before && k >= 1 && capword(k - 1) && gap(text, tokens, k) == 0 {
             let b = k;
             let mut a = k - 1;
-            while a > 0 && a + 4 > b && capword(a - 1) && gap(text, tokens, a) == 0 && !feats[a].sent_start {
+            // (not over a common word that opens the sentence: "Later X rose")
+            while a > 0
+                && a + 4 > b
+                && capword(a - 1)
+                && gap(text, tokens, a) == 0
+                && !feats[a].sent_start
+                && !(feats[a - 1].sent_start && feats[a - 1].common)
+            {
                 a -= 1;
             }
             push(a, b);
         }
     }
 }
+
+/// Verbs of a price that moves, before an amount: "X rose 3%".
+const MOVES: &[&str] = &[
+    "rose", "fell", "gained", "dropped", "slipped", "climbed", "jumped", "tumbled", "surged", "slumped",
+    "declined", "advanced", "plunged", "soared", "slid", "eased", "added", "lost",
+];
 
 /// People whose employer follows "at", "with" or "from": "analysts at X".
 const ANALYSTS: &[&str] = &[
