@@ -157,6 +157,12 @@ fn an_organization_found_once_is_found_in_its_short_forms() {
     let es = default_tagger().tag(text);
     let harvest: Vec<_> = es.iter().filter(|e| &text[e.start..e.end] == "Harvest").map(|e| e.start).collect();
     assert_eq!(harvest, [text.find("Harvest would").unwrap()], "{es:?}");
+    // The last word of a club's or a firm's name.
+    let text = "The Kansas City Royals won 4-2. The Royals scored twice in the first inning.";
+    check(text, &[("Royals", "ORG")]);
+    absent("The Kansas City Royals won 4-2. Royals were seen at the match.", "Royals", "ORG");
+    check("Korvath Brenmoor Ltd hired staff, and Brenmoor said more would follow.", &[("Brenmoor", "ORG")]);
+    absent("Korvath Mining Group hired staff. The Group said more would follow.", "Group", "ORG");
     // A person of the same name stays a person.
     let text =
         "Maribel Ostrander founded Ostrander Capital Partners in 2004. Ostrander said the fund would grow.";

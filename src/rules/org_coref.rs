@@ -4,6 +4,9 @@
 //! words; a one-word short form must be no given name, surname or designator, so that
 //! "Bank" of "Bank of Korvath" or "Morgan" of "Morgan Stanley" stay alone, and one that is
 //! a common English word ("Harvest" of "Harvest Party") counts only inside a sentence.
+//! The last word of a name of capitalized words is a short form too, inside a sentence,
+//! when it is no designator, given name or surname: "Astros" of "Houston Astros", "Sachs"
+//! of "Goldman Sachs", "Brenmoor" of "Korvath Brenmoor Ltd".
 
 use super::facts::gap;
 use super::lexicon::{K_LOC_SUFFIX, K_ORG_HEAD, K_ORG_PREFIX, K_ORG_SUFFIX};
@@ -55,6 +58,22 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
             if (k > a || one_word_ok) && s.ends[k] & designator == 0 {
                 forms.entry(key.clone()).or_insert((c, k == a && f.common));
             }
+        }
+        // The last word of a name of two or more, when it is a name of its own: "Astros"
+        // of "Houston Astros", "Sachs" of "Goldman Sachs"; weak like a common word.
+        // (before the designators that end it: "Brenmoor" of "Korvath Brenmoor Ltd")
+        let mut last = b - 1;
+        while last > a && s.ends[last] & designator != 0 && capword(last) {
+            last -= 1;
+        }
+        if last > a
+            && (a..=last).all(|k| capword(k) && (k == a || joined(k)))
+            && s.ends[last] & designator == 0
+            && s.starts[last] & designator == 0
+            && !(feats[last].given || feats[last].given_ambiguous || feats[last].surname)
+            && tokens[last].text(text).chars().count() >= 4
+        {
+            forms.entry(tokens[last].text(text).to_string()).or_insert((c, true));
         }
     }
     if forms.is_empty() {
