@@ -196,3 +196,11 @@ fn short_capitals_of_companies_listed_abroad() {
     absent("The temple dates from 500 BCE.", "BCE", "ORG");
     absent("The film used CGI for its battle scenes.", "CGI", "ORG");
 }
+
+#[test]
+fn an_abbreviation_after_a_role_is_no_person() {
+    absent("The official GDP figures show growth slowed.", "GDP", "PER");
+    absent("A senior IMF economist spoke.", "IMF", "PER");
+    // Names after roles are still people.
+    check("The official Maribel Ostrander said growth slowed.", &[("Maribel Ostrander", "PER")]);
+}

@@ -49,8 +49,11 @@ impl Stage for Title {
             let org_shaped = e > i
                 && (s.ends[e - 1] & K_ORG_SUFFIX != 0
                     || starting_at(cx.spans, i).iter().any(|g| *cx.entry(g.cands[0]).label == Label::Org));
+            // One word in capitals is an abbreviation, not a name: "official GDP figures".
+            let abbreviation = e == i + 1 && feats[i].upper && tokens[i].end - tokens[i].start >= 2;
             if e > i
                 && !org_shaped
+                && !abbreviation
                 && person_like(feats, tokens, i, e)
                 && s.starts[i] & (K_TITLE | K_ROLE) == 0
             {
