@@ -204,3 +204,11 @@ fn an_abbreviation_after_a_role_is_no_person() {
     // Names after roles are still people.
     check("The official Maribel Ostrander said growth slowed.", &[("Maribel Ostrander", "PER")]);
 }
+
+#[test]
+fn a_venue_stays_a_place_in_sports_reports() {
+    let text = "SOCCER - LEAGUE RESULTS\nLiverpool drew at home. The final will be played in Milan in May.";
+    check(text, &[("Liverpool", "ORG"), ("Milan", "LOC")]);
+    let text = "BASEBALL - RESULTS\nMINNESOTA AT MILWAUKEE\nMilwaukee 5 Minnesota 3";
+    check(text, &[("MINNESOTA", "ORG"), ("MILWAUKEE", "LOC"), ("Milwaukee", "ORG")]);
+}

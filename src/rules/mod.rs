@@ -37,8 +37,9 @@
 //!
 //! After overlaps are resolved (document-level):
 //! - `sports-team`: a city or region before a score ("Grimsby 0 Portsmouth 1"), in a
-//!   fixture ("X v Y", "X AT Y") or after "beat", "joined" and the like is its team, an
-//!   organization, in the whole document; countries stay places.
+//!   fixture ("X v Y", the X of "X AT Y") or after "beat", "joined" and the like is its
+//!   team, an organization, in the whole document; countries stay places, and so does a
+//!   place after "in" or "at".
 //! - `acronym`: "Kurdistan Regional Government (KRG)" defines KRG; later "KRG" gets the same
 //!   label and id.
 //! - `coref`: once "Masrour Barzani" is found, a later "Barzani" alone is the same person;

@@ -1,11 +1,12 @@
 //! `sports-team`: in sports reporting a city or region stands for its team, an
 //! organization: before a score ("Grimsby 0 Portsmouth 1", a table row "Charlton 2 0 1
-//! 1"), between "v" or "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after "beat",
-//! "joined" and the like, or before "host", "beat" and the like and a club ("Liverpool host
-//! Chelsea"). Countries stay places (national teams are read as places). A name read as
-//! a team once is a team in the rest of the document; another place that is also a club
-//! is read as the club only in a sentence where a team was read, unless the report names
-//! its sport on its first line.
+//! 1"), around "v" and before "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after
+//! "beat", "joined" and the like, or before "host", "beat" and the like and a club
+//! ("Liverpool host Chelsea"). Countries stay places (national teams are read as places). A
+//! name read as a team once is a team in the rest of the document; another place that is
+//! also a club is read as the club only in a sentence where a team was read, unless the
+//! report names its sport on its first line. A place after "in" or "at" is where something
+//! happens and stays a place ("the final in Milan", "AT MILWAUKEE").
 
 use super::facts::gap;
 use super::{collapse_space, Context, Phase, Stage};
@@ -178,13 +179,19 @@ fn sports_teams(cx: &mut Context<'_>, spans: &mut Vec<SpanCands>) {
     }
     spans.extend(added);
     spans.sort_by_key(|sp| (sp.start, sp.end));
+    // A place where something happens stays a place: after "in" or "at" ("the final in
+    // Milan", "KANSAS CITY AT DETROIT").
+    let venue = |sp: &SpanCands| {
+        let a = sp.start_tok as usize;
+        a >= 1 && gap(text, tokens, a) == 0 && matches!(tokens[a - 1].text(text), "in" | "at" | "AT")
+    };
     for sp in spans.iter_mut() {
         let named = teams.iter().any(|t| *t == text[sp.start..sp.end]);
         // Outside a report that names its sport, a place becomes its club only in a
         // sentence where a team was read.
         let in_scope = sport_line || cue_sentences.contains(&sentence[sp.start_tok as usize]);
         let has_club = in_scope && sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
-        if !is_place(cx, sp) || !(named || has_club) {
+        if !is_place(cx, sp) || !(named || has_club) || venue(sp) {
             continue;
         }
         // Prefer an organization the gazetteers offer for the span (the club), else
