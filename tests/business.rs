@@ -212,3 +212,11 @@ fn a_venue_stays_a_place_in_sports_reports() {
     let text = "BASEBALL - RESULTS\nMINNESOTA AT MILWAUKEE\nMilwaukee 5 Minnesota 3";
     check(text, &[("MINNESOTA", "ORG"), ("MILWAUKEE", "LOC"), ("Milwaukee", "ORG")]);
 }
+
+#[test]
+fn the_press_by_what_it_is() {
+    check("The Brenmoor Herald newspaper reported the sale.", &[("Brenmoor Herald", "ORG")]);
+    check("According to Quellant magazine, sales rose.", &[("Quellant", "ORG")]);
+    check("The Vantisk daily said talks would resume.", &[("Vantisk", "ORG")]);
+    absent("Prices rose daily in March.", "Prices", "ORG");
+}

@@ -1,8 +1,8 @@
 //! Part of `org-designator`: business context around capitalized words no gazetteer knows
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
 //! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
-//! with X", "the (investment) bank X", "the retailer X", and a price that moves: "X rose 3%",
-//! "X fell $1.20".
+//! with X", "the (investment) bank X", "the retailer X", "the X newspaper", "X magazine",
+//! and a price that moves: "X rose 3%", "X fell $1.20".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -62,6 +62,8 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         // Before: "X shares", "X stock", "X's chief executive".
         let before = match w {
             "shares" | "stock" => true,
+            // "the X newspaper", "X magazine", "the X daily"
+            "newspaper" | "magazine" | "tabloid" | "broadcaster" | "daily" | "weekly" => true,
             "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
             // "X rose 3%", "X fell $2.10": a price moves.
             _ => {
