@@ -134,6 +134,10 @@ fn business_context_makes_an_organization() {
     absent("shares of the company rose.", "the", "ORG");
     check("The analyst at Goldman Sachs, Maribel Ostrander, spoke.", &[("Maribel Ostrander", "PER")]);
     check("In the final Maribel Ostrander lost 6-4, 6-3.", &[("Maribel Ostrander", "PER")]);
+    // Common words make a name after a strong cue, two of them at least.
+    check("Analysts at Harbour Research expect a cut.", &[("Harbour Research", "ORG")]);
+    absent("Analysts at Research expect a cut.", "Research", "ORG");
+    absent("Shares of Common Stock fell.", "Common Stock", "ORG");
     absent("Temperatures rose 3 degrees.", "Temperatures", "ORG");
     absent("She met the bank chief Maribel Ostrander on Monday.", "Maribel Ostrander", "ORG");
 }

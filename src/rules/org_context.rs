@@ -26,14 +26,16 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && (k == 0 || reach[k - 1] as usize <= k)
             && reach[k] as usize <= k
     };
-    let mut push = |a: usize, b: usize| {
+    let mut push = |a: usize, b: usize, strong: bool| {
         // A given name first is a person ("Maria Lopez's chief executive" is rare, "Elena
         // Ruiz's shares" is not); a lone common word at a sentence start is no name.
         let f = &feats[a];
         if b <= a || f.given || f.given_ambiguous || (b == a + 1 && f.common) {
             return;
         }
-        if (a..b).all(|k| feats[k].common) {
+        // Common words alone make a name only after a strong cue, and two of them at least
+        // ("analysts at Capital Economics").
+        if (a..b).all(|k| feats[k].common) && !(strong && b >= a + 2) {
             return;
         }
         cx.proposals.push(a, b, Label::Org, 0);
@@ -45,7 +47,7 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         let cue = k >= 1
             && match w {
                 "of" | "in" => matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock"),
-                "at" | "with" | "from" => ANALYSTS.contains(&word(k - 1)),
+                "at" | "with" | "from" => ANALYSTS.iter().any(|x| x.eq_ignore_ascii_case(word(k - 1))),
                 _ => {
                     ORG_NOUNS.contains(&w)
                         && (word(k - 1) == "the" || k >= 2 && word(k - 2) == "the" && feats[k - 1].lower_word)
@@ -57,7 +59,7 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             while b < n && b < a + 4 && capword(b) && gap(text, tokens, b) == 0 {
                 b += 1;
             }
-            push(a, b);
+            push(a, b, w != "of" && w != "in");
         }
         // Before: "X shares", "X stock", "X's chief executive".
         let before = match w {
@@ -86,7 +88,7 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             {
                 a -= 1;
             }
-            push(a, b);
+            push(a, b, false);
         }
     }
 }
