@@ -44,7 +44,10 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         let w = word(k);
         // After: "shares of X", "shares in X", "stake in X"; "analysts at X", "an economist
         // with X"; "the investment bank X", "the retailer X".
+        // (the cheap test of the neighbour first: most tokens have no capitalized one)
         let cue = k >= 1
+            && k + 1 < n
+            && capword(k + 1)
             && match w {
                 "of" | "in" => matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock"),
                 "at" | "with" | "from" => ANALYSTS.iter().any(|x| x.eq_ignore_ascii_case(word(k - 1))),
@@ -53,7 +56,7 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
                         && (word(k - 1) == "the" || k >= 2 && word(k - 2) == "the" && feats[k - 1].lower_word)
                 }
             };
-        if cue && k + 1 < n && capword(k + 1) {
+        if cue {
             let a = k + 1;
             let mut b = a;
             while b < n && b < a + 4 && capword(b) && gap(text, tokens, b) == 0 {
@@ -62,20 +65,23 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             push(a, b, w != "of" && w != "in");
         }
         // Before: "X shares", "X stock", "X's chief executive".
-        let before = match w {
-            "shares" | "stock" => true,
-            // "the X newspaper", "X magazine", "the X daily"
-            "newspaper" | "magazine" | "tabloid" | "broadcaster" | "daily" | "weekly" => true,
-            "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
-            // "X rose 3%", "X fell $2.10": a price moves.
-            _ => {
-                MOVES.contains(&w)
-                    && k + 1 < n
-                    && (matches!(word(k + 1), "$" | "€" | "£" | "¥")
-                        || word(k + 1).as_bytes()[0].is_ascii_digit())
-            }
-        };
-        if before && k >= 1 && capword(k - 1) && gap(text, tokens, k) == 0 {
+        let before = k >= 1
+            && capword(k - 1)
+            && gap(text, tokens, k) == 0
+            && match w {
+                "shares" | "stock" => true,
+                // "the X newspaper", "X magazine", "the X daily"
+                "newspaper" | "magazine" | "tabloid" | "broadcaster" | "daily" | "weekly" => true,
+                "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
+                // "X rose 3%", "X fell $2.10": a price moves.
+                _ => {
+                    MOVES.contains(&w)
+                        && k + 1 < n
+                        && (matches!(word(k + 1), "$" | "€" | "£" | "¥")
+                            || word(k + 1).as_bytes()[0].is_ascii_digit())
+                }
+            };
+        if before {
             let b = k;
             let mut a = k - 1;
             // (not over a common word that opens the sentence: "Later X rose")

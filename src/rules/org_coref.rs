@@ -79,6 +79,9 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
     if forms.is_empty() {
         return;
     }
+    // The first words of the forms: most runs of capitals start with none of them and are
+    // passed over without building their key.
+    let firsts: FxMap<&str, ()> = forms.keys().map(|f| (f.split(' ').next().unwrap_or(f), ())).collect();
     let mut spans = std::mem::take(&mut *cx.spans);
     let mut covered = vec![false; n];
     for sp in spans.iter() {
@@ -97,7 +100,7 @@ pub(super) fn org_mentions(cx: &mut Context<'_>) {
         while e < n && capword(e) && joined(e) {
             e += 1;
         }
-        if e - k > MAX_WORDS {
+        if e - k > MAX_WORDS || !firsts.contains_key(tokens[k].text(text)) {
             k = e;
             continue;
         }
