@@ -19,7 +19,7 @@
 //! - `title`: a title or role ("Prime Minister", "Brigadier", "Mr.", "coach") followed by
 //!   a capitalized name makes that name a person; the title is not part of the span. Not
 //!   when the words are an organization ("rival Advanced Micro Devices", "partner ... Group")
-//!   or one word in capitals ("official GDP figures").
+//!   or one word in capitals ("the official CPI release").
 //! - `given-name`: a known given name followed by capitalized words ("Richard Bell") is a
 //!   person; initials ("John J. Catherine") and particles ("Ludwig van Beethoven", "Abu Bakr
 //!   al-Baghdadi") stay inside.

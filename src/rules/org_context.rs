@@ -34,7 +34,7 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             return;
         }
         // Common words alone make a name only after a strong cue, and two of them at least
-        // ("analysts at Capital Economics").
+        // ("analysts at Harbour Research").
         if (a..b).all(|k| feats[k].common) && !(strong && b >= a + 2) {
             return;
         }

@@ -6,7 +6,7 @@
 //! name read as a team once is a team in the rest of the document; another place that is
 //! also a club is read as the club only in a sentence where a team was read, unless the
 //! report names its sport on its first line. A place after "in" or "at" is where something
-//! happens and stays a place ("the final in Milan", "AT MILWAUKEE").
+//! happens and stays a place ("the match in Lyon", "AT MILWAUKEE").
 
 use super::facts::gap;
 use super::{collapse_space, Context, Phase, Stage};
@@ -179,8 +179,8 @@ fn sports_teams(cx: &mut Context<'_>, spans: &mut Vec<SpanCands>) {
     }
     spans.extend(added);
     spans.sort_by_key(|sp| (sp.start, sp.end));
-    // A place where something happens stays a place: after "in" or "at" ("the final in
-    // Milan", "KANSAS CITY AT DETROIT").
+    // A place where something happens stays a place: after "in" or "at" ("the match in
+    // Lyon", "MINNESOTA AT MILWAUKEE").
     let venue = |sp: &SpanCands| {
         let a = sp.start_tok as usize;
         a >= 1 && gap(text, tokens, a) == 0 && matches!(tokens[a - 1].text(text), "in" | "at" | "AT")

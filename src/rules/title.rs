@@ -49,7 +49,7 @@ impl Stage for Title {
             let org_shaped = e > i
                 && (s.ends[e - 1] & K_ORG_SUFFIX != 0
                     || starting_at(cx.spans, i).iter().any(|g| *cx.entry(g.cands[0]).label == Label::Org));
-            // One word in capitals is an abbreviation, not a name: "official GDP figures".
+            // One word in capitals is an abbreviation, not a name: "the official CPI release".
             let abbreviation = e == i + 1 && feats[i].upper && tokens[i].end - tokens[i].start >= 2;
             if e > i
                 && !org_shaped
