@@ -77,6 +77,24 @@
 //! given to [`Tagger::tag`]. [`Entity::char_span`], [`Entity::utf16_span`] and
 //! [`OffsetConverter`] give char offsets (Python) and UTF-16 offsets (JavaScript, Java).
 //!
+//! # Beyond one text
+//!
+//! - [`Tagger::with_bundled`] (feature `embedded`, on by default): the bundled gazetteers
+//!   plus yours, with the default rules; your entries win on any span both know.
+//! - [`Tagger::stream`] ([`stream`]): an iterator of documents tagged on several threads,
+//!   in input order, in bounded memory, with readers for JSON Lines and text files.
+//! - [`Tagger::add`], [`Tagger::remove`], [`Tagger::replace`] ([`live`]): names changed on a
+//!   built tagger without rebuilding it; text with its entities replaced.
+//! - [`rules::Stage`]: the seam every context rule sits behind, open to stages of your own.
+//!
+//! # Dependencies and the command
+//!
+//! The library depends on aho-corasick, unicode-segmentation, unicode-normalization,
+//! serde, serde_json and once_cell, and nothing of the command line. The `gazetteer`
+//! command is the package `gazetteer-cli` in the repository's `cli/` folder
+//! (`cargo install --path cli`). Without the default feature `embedded`, the bundled
+//! gazetteers are left out of the build.
+//!
 //! # Fallibility
 //!
 //! Loading and building can fail (with the file, line and reason); tagging cannot: every
