@@ -393,6 +393,8 @@ fn help_names_json_gazetteers_and_exit_statuses() {
 
 /// `tag --jsonl` is a thin shell over the library's stream: the bundled tagger's output
 /// through `Tagger::stream` and `output::Writer` is the command's, byte for byte.
+// (Needs the bundled data on both sides.)
+#[cfg(feature = "embedded")]
 #[test]
 fn jsonl_output_is_the_librarys_stream() {
     use gazetteer::output::{Format, Writer};
