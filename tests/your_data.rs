@@ -66,3 +66,14 @@ fn live_changes_on_the_default_tagger() {
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
     }
 }
+
+#[test]
+fn a_name_added_live_where_a_given_name_stands() {
+    // The given-name rule reads the live name's reading too (it once indexed past the
+    // built-in entries and panicked).
+    let mut t = default_tagger();
+    t.add(Entry::new("Maribel Holdings", Label::Org).id("me:mh")).unwrap();
+    let text = "Yesterday Maribel Holdings said profits rose.";
+    let es = t.tag(text);
+    assert!(es.iter().any(|e| e.id.as_deref() == Some("me:mh") && e.label == Label::Org), "{es:?}");
+}
