@@ -71,7 +71,8 @@ pub fn default_tagger() -> Tagger {
 
 impl TaggerBuilder {
     /// Adds the bundled gazetteers, and the default rules ([`Rules::all`]) unless
-    /// [`TaggerBuilder::rules`] sets others. On a span that both know, the caller's
+    /// [`TaggerBuilder::rules`] sets others; names are transliterated
+    /// ([`TaggerBuilder::transliterate`]) unless that is set off. On a span that both know, the caller's
     /// gazetteers win over the bundled ones, whatever the order of the calls and the
     /// priorities: the bundled readings become the entity's alternatives.
     ///
@@ -87,7 +88,10 @@ impl TaggerBuilder {
         // The bundled files are checked by the test suite (tests/bundled.rs), so a parse
         // error here would be a bug of the crate's build: keep what did parse rather than
         // fail.
-        let b = self.base_gazetteers(bundled_gazetteers().into_iter().filter_map(|g| g.ok()));
+        let mut b = self.base_gazetteers(bundled_gazetteers().into_iter().filter_map(|g| g.ok()));
+        if b.transliterate.is_none() {
+            b = b.transliterate(true);
+        }
         if b.has_rules() {
             b
         } else {

@@ -135,6 +135,7 @@ pub use entity::{Candidate, Entity, OffsetConverter};
 pub use error::{read_utf8, Error, ErrorKind, Result};
 pub use gazetteer::{Alias, CaseMode, Entry, Gazetteer};
 pub use label::{CustomLabel, Label, LabelError, LabelSet};
+pub use normalize::romanization_variants;
 pub use resolve::Overlap;
 pub use rules::{Lexicon, LexiconLists, Rules};
 pub use tagger::{Scratch, Tagger, TaggerBuilder};

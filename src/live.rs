@@ -136,6 +136,7 @@ impl Live {
                 if let Some(f) = options.fold_accents {
                     b = b.fold_accents(f);
                 }
+                b = b.transliterate(options.transliterate);
                 // `add` keeps the overlay within the matcher's limits, so this holds.
                 b.build().ok()
             })

@@ -427,6 +427,7 @@ impl ChannelBuilder {
             known,
             pairs,
             uid,
+            translit: None,
         })
     }
 }
@@ -455,6 +456,10 @@ pub(crate) struct Channel {
     pairs: PairFilter,
     /// Tells this channel from any other, for the lookup caches of [`MatchScratch`].
     uid: u64,
+    /// The key under which a token with letters beyond ASCII that is not in the
+    /// vocabulary as written is looked up again ([`KeyKind::translit`]); `None`: no second
+    /// lookup. ASCII tokens never take it, so the fast path is untouched.
+    translit: Option<KeyKind>,
 }
 
 /// Numbers the channels ever built.
@@ -1143,7 +1148,19 @@ impl Channel {
             cache.slots[i] = CacheSlot { head, id: found.unwrap_or(NONE), after: 0 };
             return (found, i);
         }
-        (self.vocab.get(self.key.key(t.text(text), buf).as_bytes()), usize::MAX)
+        let found = self.vocab.get(self.key.key(t.text(text), buf).as_bytes());
+        match self.translit {
+            Some(k) if found.is_none() && !ascii => {
+                (self.vocab.get(k.key(t.text(text), buf).as_bytes()), usize::MAX)
+            }
+            _ => (found, usize::MAX),
+        }
+    }
+
+    /// Looks tokens with letters beyond ASCII that are unknown as written up again in
+    /// their accent-folded form ("Əliyev" as "Aliyev"); see [`KeyKind::translit`].
+    pub(crate) fn set_transliterate(&mut self, yes: bool) {
+        self.translit = if yes { self.key.translit() } else { None };
     }
 
     #[inline]

@@ -13,7 +13,14 @@
 //! - case folding: full Unicode case folding (so "STRASSE" equals "Straße", a final sigma
 //!   equals a medial one, and a dotted capital "İ" equals "i");
 //! - accent folding: canonical decomposition with the combining marks dropped, plus the
-//!   Latin letters that have no decomposition ("ø", "ł", "đ", "æ", "œ", "ı").
+//!   Latin letters that have no decomposition ("ø", "ł", "đ", "æ", "œ", "ı", "ə", "ħ", "ŋ",
+//!   "ð", "þ", "ß"): a transliteration of Latin-script names into the basic Latin letters
+//!   English news writes them with ("İlham Əliyev" is "Ilham Aliyev").
+//!
+//! A tagger may also *transliterate* (the default tagger does): a token with letters beyond
+//! ASCII that is not in a channel's vocabulary as written is looked up once more in its
+//! accent-folded form (see [`KeyKind::translit`]), and people's names get the common
+//! romanization variants of [`romanization_variants`] as extra forms.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -62,6 +69,77 @@ impl KeyKind {
         }
         out
     }
+}
+
+impl KeyKind {
+    /// The key under which a token this channel does not know as written is looked up
+    /// again when the tagger transliterates: this key with accents folded; `None` when the
+    /// channel folds accents already.
+    pub(crate) fn translit(self) -> Option<KeyKind> {
+        (!self.fold_accents).then_some(KeyKind { fold_case: self.fold_case, fold_accents: true })
+    }
+}
+
+/// Spellings of a person's name in other common romanizations of the same name, for the
+/// tagger to add as forms of its entry: Russian and Central Asian "-yev"/"-yeva" written
+/// with or without the "y" ("Tokayev" and "Tokaev", "Aliev" and "Aliyev"), and a word-initial
+/// "Q" not followed by "u" written "K" ("Qasym" and "Kasym"). Each kind of variant is applied
+/// to all tokens at once; the name itself is not returned.
+pub fn romanization_variants(name: &str) -> Vec<String> {
+    fn words(name: &str, f: impl Fn(&str) -> Option<String>) -> Option<String> {
+        let mut changed = false;
+        let mut out = String::with_capacity(name.len() + 2);
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String, changed: &mut bool| {
+            if let Some(w) = f(word) {
+                out.push_str(&w);
+                *changed = true;
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in name.chars() {
+            if c.is_alphabetic() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out, &mut changed);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out, &mut changed);
+        changed.then_some(out)
+    }
+    const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u'];
+    // "-Vyev", "-Vyeva" <-> "-Vev", "-Veva" after a vowel V.
+    let yev = |w: &str| {
+        for (long, short) in [("yeva", "eva"), ("yev", "ev")] {
+            if let Some(stem) = w.strip_suffix(long) {
+                if stem.len() >= 2 && stem.ends_with(VOWELS) {
+                    return Some(format!("{stem}{short}"));
+                }
+            }
+        }
+        for (short, long) in [("eva", "yeva"), ("ev", "yev")] {
+            if let Some(stem) = w.strip_suffix(short) {
+                if stem.len() >= 2 && stem.ends_with(VOWELS) {
+                    return Some(format!("{stem}{long}"));
+                }
+            }
+        }
+        None
+    };
+    let qk = |w: &str| {
+        let rest = w.strip_prefix('Q')?;
+        (rest.len() >= 2 && !rest.starts_with('u')).then(|| format!("K{rest}"))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for v in [words(name, yev), words(name, qk)].into_iter().flatten() {
+        if v != name && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// NFC plus punctuation unification.
@@ -131,6 +209,14 @@ fn fold_accents_into(s: &str, out: &mut String) {
             'đ' => out.push('d'),
             'Đ' => out.push('D'),
             'ı' => out.push('i'),
+            'ə' => out.push('a'),
+            'Ə' => out.push('A'),
+            'ħ' => out.push('h'),
+            'Ħ' => out.push('H'),
+            'ŋ' => out.push_str("ng"),
+            'Ŋ' => out.push_str("NG"),
+            'ð' => out.push('d'),
+            'Ð' => out.push('D'),
             'æ' => out.push_str("ae"),
             'Æ' => out.push_str("AE"),
             'œ' => out.push_str("oe"),
@@ -185,5 +271,41 @@ mod tests {
         assert_eq!(key(ACCENTS, "Łódź"), "Lodz");
         assert_eq!(key(BOTH, "ØSTERSUND"), "ostersund");
         assert_eq!(key(BOTH, "Straße"), "strasse");
+    }
+
+    #[test]
+    fn transliteration_fold() {
+        for (from, to) in [
+            ("İlham", "Ilham"),
+            ("Əliyev", "Aliyev"),
+            ("ƏLİYEV", "ALIYEV"),
+            ("Erdoğan", "Erdogan"),
+            ("Kılıçdaroğlu", "Kilicdaroglu"),
+            ("Şahin", "Sahin"),
+            ("Wałęsa", "Walesa"),
+            ("Støre", "Store"),
+            ("Đoković", "Dokovic"),
+            ("Þórðarson", "THordarson"),
+            ("Weiß", "Weiss"),
+            ("Borġ", "Borg"),
+            ("Ħal", "Hal"),
+        ] {
+            assert_eq!(key(ACCENTS, from), to, "{from}");
+        }
+        assert_eq!(KeyKind::EXACT.translit(), Some(ACCENTS));
+        assert_eq!(ACCENTS.translit(), None);
+    }
+
+    #[test]
+    fn romanization_variants_of_names() {
+        assert_eq!(romanization_variants("Kassym-Jomart Tokayev"), ["Kassym-Jomart Tokaev"]);
+        assert_eq!(romanization_variants("Tokaev"), ["Tokayev"]);
+        assert_eq!(romanization_variants("Mehriban Aliyeva"), ["Mehriban Alieva"]);
+        assert_eq!(romanization_variants("Qasym Qadyrov"), ["Kasym Kadyrov"]);
+        // No vowel before "-ev", a "Qu", nothing to change: no variant.
+        assert!(romanization_variants("Sergei Lavrov").is_empty());
+        assert!(romanization_variants("Quentin Blake").is_empty());
+        assert_eq!(romanization_variants("Andreev"), ["Andreyev"]);
+        assert!(romanization_variants("Angela Merkel").is_empty());
     }
 }

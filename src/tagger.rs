@@ -39,6 +39,7 @@ pub(crate) struct BuildOptions {
     pub overlap: Overlap,
     pub case: Option<CaseMode>,
     pub fold_accents: Option<bool>,
+    pub transliterate: bool,
 }
 
 /// Tags named entities in text. Cheap to clone and share across threads (`Send + Sync`;
@@ -352,9 +353,31 @@ pub struct TaggerBuilder {
     overwrite_ents: bool,
     /// Stages switched off by name ([`TaggerBuilder::disable_stage`]).
     disabled: Vec<String>,
+    pub(crate) transliterate: Option<bool>,
 }
 
 impl TaggerBuilder {
+    /// Transliterates names (off unless set; on with the bundled data, see
+    /// [`TaggerBuilder::bundled`]): a word written with letters beyond ASCII that no name
+    /// holds as written is looked up again with its accents and special letters folded
+    /// ("İlham Əliyev" finds "Ilham Aliyev", "Wałęsa" finds "Walesa"), and every person's
+    /// name also matches in its common romanization variants ("Tokaev" for "Tokayev",
+    /// "Kasym" for "Qasym"; see [`crate::romanization_variants`]). Words in plain ASCII are
+    /// looked up as before.
+    ///
+    /// ```
+    /// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+    /// let mut g = Gazetteer::new("demo");
+    /// g.push(Entry::new("Ilham Aliyev", Label::Per));
+    /// let t = Tagger::builder().gazetteer(g).transliterate(true).build().unwrap();
+    /// assert_eq!(t.tag("İlham Əliyev said").len(), 1);
+    /// assert_eq!(t.tag("Ilham Aliev said").len(), 1);
+    /// ```
+    pub fn transliterate(mut self, yes: bool) -> TaggerBuilder {
+        self.transliterate = Some(yes);
+        self
+    }
+
     /// Adds a gazetteer. On a span that several entries claim, the caller's entries win
     /// over the bundled data ([`TaggerBuilder::bundled`]) and other base gazetteers, and
     /// among the caller's gazetteers the one added first wins ties (see
@@ -488,6 +511,7 @@ impl TaggerBuilder {
     /// When the matcher cannot be built (more than two million distinct name tokens in
     /// one channel, or the automaton's own limits).
     pub fn build(self) -> Result<Tagger> {
+        let transliterate = self.transliterate.unwrap_or(false);
         let mut entries = Entries::default();
         let mut channels: Vec<ChannelBuilder> = Vec::new();
         let mut tokens = Vec::new();
@@ -560,6 +584,15 @@ impl TaggerBuilder {
                     // Names in the default case mode match in capitals too (see
                     // `ChannelBuilder`).
                     channels[ch].add(form, &tokens, target, case == CaseMode::Upper).map_err(Error::build)?;
+                    if transliterate && e.label == Label::Per {
+                        for v in crate::normalize::romanization_variants(form) {
+                            tokens.clear();
+                            tokenize_into(&v, &mut tokens);
+                            channels[ch]
+                                .add(&v, &tokens, target, case == CaseMode::Upper)
+                                .map_err(Error::build)?;
+                        }
+                    }
                 }
             }
         }
@@ -590,7 +623,10 @@ impl TaggerBuilder {
         channels.sort_by_key(ChannelBuilder::key);
         let channels =
             channels.into_iter().map(ChannelBuilder::build).collect::<std::result::Result<Vec<_>, _>>();
-        let channels = channels.map_err(Error::build)?;
+        let mut channels = channels.map_err(Error::build)?;
+        for c in &mut channels {
+            c.set_transliterate(transliterate);
+        }
         Ok(Tagger {
             inner: Arc::new(Inner {
                 entries,
@@ -603,6 +639,7 @@ impl TaggerBuilder {
                     overlap: self.overlap,
                     case: self.case,
                     fold_accents: self.fold_accents,
+                    transliterate,
                 },
                 caller_until,
             }),

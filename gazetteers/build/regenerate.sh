@@ -9,8 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 python3 gazetteers/build/places.py
-python3 gazetteers/build/orgs.py
+# orgs.py reads the lexicons and the place and person files as filters: it runs after them
 python3 gazetteers/build/lexicons.py
+python3 gazetteers/build/orgs.py
 python3 gazetteers/build/org_institutions_check.py
 git diff --stat -- gazetteers
 if [ "${1:-}" = "--check" ]; then

@@ -220,7 +220,7 @@ impl Config {
             for g in bundled()? {
                 base.push(g.map_err(to_py_err)?);
             }
-            b = b.base_gazetteers(base);
+            b = b.base_gazetteers(base).transliterate(true);
         }
         for p in &self.files {
             b = b.gazetteer(Gazetteer::from_path_with(p, &self.labels).map_err(to_py_err)?);

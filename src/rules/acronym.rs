@@ -1,5 +1,6 @@
 //! `acronym`: "Kurdistan Regional Government (KRG)" defines KRG; later "KRG" gets the
-//! same label and id (overriding only weak gazetteer readings, priority under 20).
+//! same label and id (overriding only weak gazetteer readings, priority under 20). A full
+//! stop may stand between ("Korvath Systems, Inc. (KSI)").
 
 use super::{mentions, Context, Phase, Stage};
 use crate::fxhash::FxMap;
@@ -23,7 +24,11 @@ impl Stage for Acronym {
         let n = tokens.len();
         let mut short: FxMap<&str, u32> = FxMap::default();
         for sp in cx.spans.iter() {
-            let e = sp.end_tok as usize;
+            let mut e = sp.end_tok as usize;
+            // The full stop of a legal form: "Korvath Systems, Inc. (KSI)".
+            if e < n && tokens[e].text(text) == "." && tokens[e - 1].end == tokens[e].start {
+                e += 1;
+            }
             if e + 2 < n
                 && tokens[e].text(text) == "("
                 && tokens[e + 2].text(text) == ")"

@@ -1,10 +1,14 @@
 //! `common-word`: a one-word gazetteer match that is also a common English word ("May",
 //! "Bell", "Reading") is dropped at the start of a sentence or in a line of capitals,
 //! where capitals prove nothing, unless its entry is a major one (priority 20 and above)
-//! or the document supports it elsewhere: uses it alone, capitalized, mid-sentence.
+//! or the document supports it elsewhere: uses it alone, capitalized, mid-sentence. An
+//! organization that the next word shows acting as one ("Apple said", "Shell shares") is
+//! kept.
 
+use super::facts::gap;
 use super::{Context, Phase, Stage};
 use crate::fxhash::FxMap;
+use crate::label::Label;
 use crate::resolve::SpanCands;
 
 /// The `common-word` rule: a filter of the dictionary's candidates.
@@ -21,7 +25,14 @@ impl Stage for CommonWord {
 
     fn run(&self, cx: &mut Context<'_>) {
         let (text, tokens, s) = (cx.text, cx.tokens, cx.facts);
-        let n_entries = cx.entries.len();
+        let entries = cx.entries;
+        let n_entries = entries.len();
+        let acting_org = |sp: &SpanCands| {
+            let b = sp.end_tok as usize;
+            sp.cands.iter().any(|&c| *entries.label(c) == Label::Org)
+                && tokens.get(b).is_some_and(|t| ORG_VERBS.contains(&t.text(text)))
+                && gap(text, tokens, b) == 0
+        };
         let spans = &mut *cx.spans;
         // A word the document also uses alone, capitalized, mid-sentence is supported: a
         // name there (not a part of a longer name, "May" in "Theresa May").
@@ -37,6 +48,7 @@ impl Stage for CommonWord {
                 && f.common
                 && (f.sent_start || f.caps_line)
                 && sp.best_priority < 20
+                && !(f.sent_start && !f.caps_line && acting_org(sp))
         };
         let mut support: FxMap<&str, bool> = spans
             .iter()
@@ -58,3 +70,48 @@ impl Stage for CommonWord {
         });
     }
 }
+
+/// Words after a company's name that show it acting as one: it speaks, its shares move,
+/// it reports, buys and sells. A sentence-initial name that is also a common word ("Apple",
+/// "Shell") followed by one of them is kept as the organization.
+const ORG_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "shares",
+    "stock",
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+    "rose",
+    "fell",
+    "jumped",
+    "slumped",
+    "gained",
+    "slid",
+    "dropped",
+    "climbed",
+    "surged",
+    "declined",
+    "tumbled",
+    "plunged",
+    "agreed",
+    "acquired",
+    "bought",
+    "sold",
+    "launched",
+    "unveiled",
+    "raised",
+    "cut",
+    "hired",
+    "plans",
+    "expects",
+    "warned",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "plc",
+    "PLC",
+];

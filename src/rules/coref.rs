@@ -1,5 +1,7 @@
 //! `coref`: once "Masrour Barzani" is found, a later "Barzani" alone is the same person;
-//! a one-word mention found as a person lends that reading to its other mentions.
+//! a one-word mention found as a person lends that reading to its other mentions. The
+//! leading words of an organization found once ("Korvath" of "Korvath Mining Ltd") are
+//! that organization where they stand alone (see `org_coref`).
 
 use super::{mentions, Context, Phase, Stage};
 use crate::fxhash::FxMap;
@@ -41,5 +43,6 @@ impl Stage for Coref {
             short.entry(w).or_insert(c);
         }
         mentions::apply(cx, &short, &acronyms, false);
+        super::org_coref::org_mentions(cx);
     }
 }

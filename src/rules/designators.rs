@@ -9,6 +9,9 @@
 //! prefix, a place prefix. The first of the two stages to run scans the document for
 //! both kinds (those switched on) and each keeps what falls to it, so switching one off
 //! lets the other take the sequences it would have lost.
+//!
+//! `org-designator` also reads business context (`org_context`): "shares of X", "X
+//! shares", "X's chief executive".
 
 use super::facts::{gap, Facts};
 use super::lexicon::{
@@ -54,7 +57,53 @@ impl Stage for Designator {
             let label = if org { Label::Org } else { Label::Loc };
             cx.proposals.push(a as usize, b as usize, label, 0);
         }
+        if self.org {
+            super::org_context::org_context(cx);
+        }
     }
+}
+
+/// Legal forms that follow a company's name after a comma ("Korvath Systems, Inc.").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "LLP",
+    "LP",
+    "PLC",
+    "plc",
+    "Co",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "GmbH",
+    "SE",
+    "SpA",
+    "Pty",
+    "PLLC",
+    "LLLP",
+];
+
+/// Where the legal form that starts at token `k` ends (one past its last token): the
+/// longest organization designator there whose first word is a legal form.
+fn legal_form_at(text: &str, tokens: &[Token], s: &Facts, k: usize) -> Option<usize> {
+    if !LEGAL_FORMS.contains(&tokens[k].text(text)) {
+        return None;
+    }
+    let from = s.phrases.partition_point(|p| (p.0 as usize) < k);
+    let to = s.phrases.partition_point(|p| (p.0 as usize) <= k);
+    // Without a full stop at the end, as the suffixes are read ("Korvath Inc" of "Korvath
+    // Inc."): the stop may end the sentence too.
+    s.phrases[from..to]
+        .iter()
+        .filter(|p| p.2 & K_ORG_SUFFIX != 0 && tokens[p.1 as usize - 1].text(text) != ".")
+        .map(|p| p.1 as usize)
+        .max()
 }
 
 /// Capitalized sequences (with connectors between capitalized words) that end in a
@@ -132,8 +181,28 @@ fn scan(
             }
             break;
         }
-        // Suffix: the last designator inside a..b closes the name.
+        // A legal form after a comma closes the name: "Korvath Systems, Inc.", and partners'
+        // names joined by commas and "&" come with it: "Brenwick, Talley & Osgood, LLP".
         let mut done = false;
+        if org_on && b + 1 < n && tokens[b].text(text) == "," && gap(text, tokens, b + 1) == 0 {
+            if let Some(end) = legal_form_at(text, tokens, s, b + 1) {
+                let mut a2 = a;
+                let joined = (a..b).any(|m| matches!(tokens[m].text(text), "&" | "and"));
+                while joined && a2 >= 2 && tokens[a2 - 1].text(text) == "," && capword(a2 - 2) {
+                    let mut m = a2 - 2;
+                    while m > 0 && capword(m - 1) && gap(text, tokens, m) == 0 && m + 3 > a2 - 2 {
+                        m -= 1;
+                    }
+                    if feats[m].not_name || gap(text, tokens, a2 - 1) > 0 {
+                        break;
+                    }
+                    a2 = m;
+                }
+                emit(a2, end, true);
+                done = true;
+            }
+        }
+        // Suffix: the last designator inside a..b closes the name.
         for (k_suf, org, on) in [(K_ORG_SUFFIX, true, org_on), (K_LOC_SUFFIX, false, loc_on)] {
             if !on || done {
                 continue;

@@ -174,6 +174,21 @@ pub(super) fn starting_at(spans: &[SpanCands], k: usize) -> &[SpanCands] {
     &spans[from..to]
 }
 
+/// How far the candidate spans (sorted by first token) that start at or before each of
+/// the `n` tokens reach: one past the last token of the farthest.
+pub(super) fn reach(spans: &[SpanCands], n: usize) -> Vec<u32> {
+    let mut reach = vec![0u32; n];
+    let mut g_it = spans.iter().peekable();
+    let mut far = 0u32;
+    for (k, r) in reach.iter_mut().enumerate() {
+        while let Some(g) = g_it.next_if(|g| g.start_tok as usize <= k) {
+            far = far.max(g.end_tok);
+        }
+        *r = far;
+    }
+    reach
+}
+
 /// Whether token `k` touches the one before it (no white space between).
 pub(super) fn adjacent(tokens: &[Token], k: usize) -> bool {
     k > 0 && tokens[k - 1].end == tokens[k].start

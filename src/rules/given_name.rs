@@ -6,6 +6,7 @@ use super::facts::starting_at;
 use super::lexicon::{K_LOC_SUFFIX, K_ORG_SUFFIX, K_ROLE, K_TITLE};
 use super::person::{name_word, person_seq};
 use super::{Context, Phase, Stage};
+use crate::entries::{entry, EntryData};
 use crate::label::Label;
 use crate::tokenize::TokenKind;
 
@@ -24,18 +25,20 @@ impl Stage for GivenName {
     fn run(&self, cx: &mut Context<'_>) {
         let (text, tokens, s, entries) = (cx.text, cx.tokens, cx.facts, cx.entries);
         let gaz = &**cx.spans;
+        // Candidates from `entries.len()` on are names added live: read through `entry`.
+        let dynamic: &[EntryData] = cx.dynamic;
+        let label = |c: u32| entry(entries, dynamic, c).label;
         let feats = &s.feats;
         let n = tokens.len();
         // Strong gazetteer places and organizations by start token.
         let strong_at = |k: usize| {
-            starting_at(gaz, k).iter().any(|g| {
-                g.best_priority >= 20 && matches!(entries.label(g.cands[0]), Label::Loc | Label::Org)
-            })
+            starting_at(gaz, k)
+                .iter()
+                .any(|g| g.best_priority >= 20 && matches!(label(g.cands[0]), Label::Loc | Label::Org))
         };
         // Any gazetteer name other than a person's starting at a token: "German" the
         // nationality is no given name in "German Chancellor".
-        let other_at =
-            |k: usize| starting_at(gaz, k).iter().any(|g| *entries.label(g.cands[0]) != Label::Per);
+        let other_at = |k: usize| starting_at(gaz, k).iter().any(|g| *label(g.cands[0]) != Label::Per);
         let mut i = 0;
         while i < n {
             let f = &feats[i];
@@ -62,8 +65,12 @@ impl Stage for GivenName {
             let e = person_seq(cx, i, 4);
             let words = (i..e).filter(|&k| tokens[k].kind == TokenKind::Word).count();
             let last = &feats[e.saturating_sub(1).max(i)];
+            // "Al" and "El" are given names ("Al Gore") and the Arabic article ("Al
+            // Hilal", "El Salvador"): a person only with a known surname.
+            let article = matches!(tokens[i].text(text), "Al" | "El" | "AL" | "EL");
             let ok = e > i + 1
                 && words >= 2
+                && (!article || last.surname)
                 && (!f.given_ambiguous || (!f.sent_start && (last.surname || !last.common)))
                 && (!strong_at(i) || last.surname)
                 && (!other_at(i) || last.surname && e > i + 1 && !other_at(i + 1))

@@ -13,17 +13,21 @@
 //! Before overlaps are resolved (proposing and filtering candidate spans):
 //! - `common-word`: a one-word gazetteer match that is also a common English word ("May",
 //!   "Bell", "Reading") is dropped at the start of a sentence or in a line of capitals, where
-//!   capitals prove nothing, unless its entry is a major one (priority 20 and above) or the document
-//!   supports it elsewhere.
+//!   capitals prove nothing, unless its entry is a major one (priority 20 and above), the document
+//!   supports it elsewhere, or it is an organization the next word shows acting ("Apple said",
+//!   "Shell shares").
 //! - `title`: a title or role ("Prime Minister", "Brigadier", "Mr.", "coach") followed by
-//!   a capitalized name makes that name a person; the title is not part of the span.
+//!   a capitalized name makes that name a person; the title is not part of the span. Not
+//!   when the words are an organization ("rival Advanced Micro Devices", "partner ... Group")
+//!   or one word in capitals ("the official CPI release").
 //! - `given-name`: a known given name followed by capitalized words ("Richard Bell") is a
 //!   person; initials ("John J. Catherine") and particles ("Ludwig van Beethoven", "Abu Bakr
 //!   al-Baghdadi") stay inside.
 //! - `org-designator`: a capitalized sequence ending in an organizational word or legal form
 //!   ("... Group", "... Party", "... Inc."), or starting with a head word and a connector
 //!   ("Ministry of ...", "Coalition to ..."), is an organization; "of", "for", "to", "and",
-//!   "the" between capitalized words keep the name whole.
+//!   "the" between capitalized words keep the name whole. Business context makes an
+//!   organization too: "shares of X", "a stake in X", "X shares", "X's chief executive".
 //! - `loc-designator`: the same for places ("... River", "Gulf of ...", "Mount ...").
 //! - `name-shape`: two or three capitalized words in a row that are neither common English
 //!   words nor known to a gazetteer nor designators are taken for a person's name, at the
@@ -33,8 +37,9 @@
 //!
 //! After overlaps are resolved (document-level):
 //! - `sports-team`: a city or region before a score ("Grimsby 0 Portsmouth 1"), in a
-//!   fixture ("X v Y", "X AT Y") or after "beat", "joined" and the like is its team, an
-//!   organization, in the whole document; countries stay places.
+//!   fixture ("X v Y", the X of "X AT Y") or after "beat", "joined" and the like is its
+//!   team, an organization, in the whole document; countries stay places, and so does a
+//!   place after "in" or "at".
 //! - `acronym`: "Kurdistan Regional Government (KRG)" defines KRG; later "KRG" gets the same
 //!   label and id.
 //! - `coref`: once "Masrour Barzani" is found, a later "Barzani" alone is the same person;
@@ -60,6 +65,8 @@ mod given_name;
 mod lexicon;
 mod mentions;
 mod name_shape;
+mod org_context;
+mod org_coref;
 mod person;
 mod sports_team;
 mod title;

@@ -52,7 +52,10 @@ impl Stage for NameShape {
             // Exactly two or three such words, not followed by a fourth, and at least one
             // of them not a common word at all.
             let strong = (i..e).any(|k| !feats[k].common);
-            if e - i >= 2 && !(e < n && ok(e)) && strong {
+            // The Arabic article opens names of clubs, places and media as often as of
+            // people ("Al Hilal"): a person only with a known surname (as in `given-name`).
+            let article = matches!(tokens[i].text(text), "Al" | "El") && !feats[e - 1].surname;
+            if e - i >= 2 && !(e < n && ok(e)) && strong && !article {
                 cx.proposals.push(i, e, Label::Per, -10);
             }
             i = e;

@@ -1,8 +1,12 @@
 //! `sports-team`: in sports reporting a city or region stands for its team, an
 //! organization: before a score ("Grimsby 0 Portsmouth 1", a table row "Charlton 2 0 1
-//! 1"), between "v" or "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after "beat",
-//! "joined" and the like. Countries stay places (national teams are read as places). A
-//! name read as a team once is a team in the rest of the document.
+//! 1"), around "v" and before "AT" in fixtures ("MINNESOTA AT MILWAUKEE"), or after
+//! "beat", "joined" and the like, or before "host", "beat" and the like and a club
+//! ("Liverpool host Chelsea"). Countries stay places (national teams are read as places). A
+//! name read as a team once is a team in the rest of the document; another place that is
+//! also a club is read as the club only in a sentence where a team was read, unless the
+//! report names its sport on its first line. A place after "in" or "at" is where something
+//! happens and stays a place ("the match in Lyon", "AT MILWAUKEE").
 
 use super::facts::gap;
 use super::{collapse_space, Context, Phase, Stage};
@@ -39,6 +43,10 @@ const SPORTS: &[&str] = &[
     "sport",
     "sports",
 ];
+
+/// Verbs between a place and a club that make the place a team: "Liverpool host Chelsea".
+const TEAM_AFTER: &[&str] =
+    &["beat", "beats", "host", "hosts", "hosted", "visit", "visits", "face", "faces", "v", "vs"];
 
 /// Verbs and prepositions after which a place name is a team: "beat Somerset".
 const TEAM_BEFORE: &[&str] = &[
@@ -79,6 +87,14 @@ fn sports_teams(cx: &mut Context<'_>, spans: &mut Vec<SpanCands>) {
         let e = cx.entry(sp.cands[0]);
         *e.label == Label::Loc && sp.best_priority < 30
     };
+    // The sentence of each token: a team read from one sentence's cue does not turn a
+    // place of another sentence into a club ("Deutsche Bank shares rallied in Frankfurt"
+    // after a football result).
+    let mut sentence = vec![0u32; n];
+    for k in 1..n {
+        sentence[k] = sentence[k - 1] + u32::from(s.feats[k].sent_start || gap(text, tokens, k) > 0);
+    }
+    let mut cue_sentences: Vec<u32> = Vec::new();
     let mut teams: Vec<String> = Vec::new();
     for idx in 0..spans.len() {
         if !is_place(cx, &spans[idx]) {
@@ -100,17 +116,26 @@ fn sports_teams(cx: &mut Context<'_>, spans: &mut Vec<SpanCands>) {
             && same_line(a)
             && TEAM_BEFORE.contains(&tokens[a - 1].text(text))
             && !s.feats[a - 1].caps_line;
-        if after_score || fixture || fixture_after || verb {
+        // "Liverpool host Chelsea": a place before a fixture verb and a club.
+        let verb_after = b + 1 < n
+            && same_line(b)
+            && TEAM_AFTER.contains(&tokens[b].text(text))
+            && !s.feats[b].caps_line
+            && spans.get(idx + 1).is_some_and(|nx| {
+                nx.start_tok as usize == b + 1 && nx.cands.iter().any(|&c| *cx.entry(c).label == Label::Org)
+            });
+        if after_score || fixture || fixture_after || verb || verb_after {
             teams.push(text[spans[idx].start..spans[idx].end].to_string());
+            cue_sentences.push(sentence[a]);
         }
     }
     // A sports report: its first line names a sport ("CRICKET - ...", "Soccer: ..."), or
     // teams were seen. There, a place that is also a club is the club.
     let first_line_end = (1..n).find(|&k| gap(text, tokens, k) > 0).unwrap_or(n);
-    let sports_doc = !teams.is_empty()
-        || tokens[..first_line_end.min(6)]
-            .iter()
-            .any(|t| SPORTS.contains(&t.text(text).to_lowercase().as_str()));
+    let sport_line = tokens[..first_line_end.min(6)]
+        .iter()
+        .any(|t| SPORTS.contains(&t.text(text).to_lowercase().as_str()));
+    let sports_doc = !teams.is_empty() || sport_line;
     if !sports_doc {
         return;
     }
@@ -154,10 +179,19 @@ fn sports_teams(cx: &mut Context<'_>, spans: &mut Vec<SpanCands>) {
     }
     spans.extend(added);
     spans.sort_by_key(|sp| (sp.start, sp.end));
+    // A place where something happens stays a place: after "in" or "at" ("the match in
+    // Lyon", "MINNESOTA AT MILWAUKEE").
+    let venue = |sp: &SpanCands| {
+        let a = sp.start_tok as usize;
+        a >= 1 && gap(text, tokens, a) == 0 && matches!(tokens[a - 1].text(text), "in" | "at" | "AT")
+    };
     for sp in spans.iter_mut() {
         let named = teams.iter().any(|t| *t == text[sp.start..sp.end]);
-        let has_club = sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
-        if !is_place(cx, sp) || !(named || has_club) {
+        // Outside a report that names its sport, a place becomes its club only in a
+        // sentence where a team was read.
+        let in_scope = sport_line || cue_sentences.contains(&sentence[sp.start_tok as usize]);
+        let has_club = in_scope && sp.cands.iter().any(|&c| *cx.entry(c).label == Label::Org);
+        if !is_place(cx, sp) || !(named || has_club) || venue(sp) {
             continue;
         }
         // Prefer an organization the gazetteers offer for the span (the club), else

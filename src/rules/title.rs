@@ -1,8 +1,8 @@
 //! `title`: a title or role ("Prime Minister", "Brigadier", "Mr.", "coach") followed by a
 //! capitalized name makes that name a person; the title is not part of the span.
 
-use super::facts::gap;
-use super::lexicon::{K_ROLE, K_TITLE};
+use super::facts::{gap, reach, starting_at};
+use super::lexicon::{K_ORG_SUFFIX, K_ROLE, K_TITLE};
 use super::person::{person_like, person_seq};
 use super::{Context, Phase, Stage};
 use crate::label::Label;
@@ -24,15 +24,7 @@ impl Stage for Title {
         let feats = &s.feats;
         let n = tokens.len();
         // How far the gazetteer names starting at or before each token reach.
-        let mut reach = vec![0u32; n];
-        let mut g_it = cx.spans.iter().peekable();
-        let mut far = 0u32;
-        for (k, r) in reach.iter_mut().enumerate() {
-            while let Some(g) = g_it.next_if(|g| g.start_tok as usize <= k) {
-                far = far.max(g.end_tok);
-            }
-            *r = far;
-        }
+        let reach = reach(cx.spans, n);
         for j in 0..n {
             let kinds = s.ends[j];
             if kinds & (K_TITLE | K_ROLE) == 0 || j + 1 >= n {
@@ -50,7 +42,21 @@ impl Stage for Title {
                 continue;
             }
             let e = person_seq(cx, i, 4);
-            if e > i && person_like(feats, tokens, i, e) && s.starts[i] & (K_TITLE | K_ROLE) == 0 {
+            // Roles such as "rival" and "partner" come before companies too: no person
+            // when the words end in an organization's designator ("partner Hyundai Motor
+            // Group") or a gazetteer organization starts there ("rival Advanced Micro
+            // Devices").
+            let org_shaped = e > i
+                && (s.ends[e - 1] & K_ORG_SUFFIX != 0
+                    || starting_at(cx.spans, i).iter().any(|g| *cx.entry(g.cands[0]).label == Label::Org));
+            // One word in capitals is an abbreviation, not a name: "the official CPI release".
+            let abbreviation = e == i + 1 && feats[i].upper && tokens[i].end - tokens[i].start >= 2;
+            if e > i
+                && !org_shaped
+                && !abbreviation
+                && person_like(feats, tokens, i, e)
+                && s.starts[i] & (K_TITLE | K_ROLE) == 0
+            {
                 cx.proposals.push(i, e, Label::Per, 5);
             }
         }
