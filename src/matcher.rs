@@ -242,8 +242,9 @@ impl ChannelBuilder {
             }
         }
         let mut aliases: Vec<(&str, u32)> = alias_of.into_iter().filter(|a| a.1 != CONFLICT).collect();
-        // Deterministic table layout.
-        aliases.sort_unstable();
+        // Deterministic table layout: by token id (an id has one capitalized key; the
+        // keys break ties all the same), not by key, which compares strings.
+        aliases.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
         for (k, id) in aliases {
             self.vocab.insert_alias(k.as_bytes(), id)?;
         }
@@ -317,11 +318,13 @@ impl ChannelBuilder {
                 count[id as usize] += 1;
             }
         }
-        let mut order: Vec<u32> = (1..=vocab.len() as u32).collect();
-        order.sort_by_key(|&id| (std::cmp::Reverse(count[id as usize]), id));
+        // Most names first, then by id: one `u64` key a token, sorted as plain numbers.
+        let mut order: Vec<u64> =
+            (1..=vocab.len() as u32).map(|id| u64::from(!count[id as usize]) << 32 | u64::from(id)).collect();
+        order.sort_unstable();
         let mut map = vec![0u32; vocab.len() + 1];
-        for (rank, &id) in order.iter().enumerate() {
-            map[id as usize] = rank as u32 + 1;
+        for (rank, &k) in order.iter().enumerate() {
+            map[k as u32 as usize] = rank as u32 + 1;
         }
         drop(order);
         drop(count);
