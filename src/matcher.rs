@@ -184,15 +184,32 @@ impl ChannelBuilder {
         let name = u32::try_from(self.names.len()).map_err(|_| "too many names".to_string())?;
         self.names.push((start, tokens.len() as u32, entry | flag));
         if upper {
-            let up = crate::normalize::upper(text);
             let first = self.upper_ends.len() as u32;
             let mut n = 0;
-            for t in crate::tokenize::tokenize(&up) {
-                let k = self.key.key(t.text(&up), &mut self.buf);
-                self.upper_keys.push_str(k);
-                self.upper_ends
-                    .push(u32::try_from(self.upper_keys.len()).map_err(|_| "names too long".to_string())?);
+            let mut push = |this: &mut ChannelBuilder, token: &str| -> Result<(), String> {
+                let k = this.key.key(token, &mut this.buf);
+                this.upper_keys.push_str(k);
+                this.upper_ends
+                    .push(u32::try_from(this.upper_keys.len()).map_err(|_| "names too long".to_string())?);
                 n += 1;
+                Ok(())
+            };
+            if text.is_ascii() {
+                // ASCII capitals change no byte's length and no character's class for the
+                // tokenizer (letters stay letters), so the name's tokens are those of its
+                // capitalized form: no second string and no second tokenization.
+                let mut word = String::new();
+                for t in tokens {
+                    word.clear();
+                    word.push_str(t.text(text));
+                    word.make_ascii_uppercase();
+                    push(self, &word)?;
+                }
+            } else {
+                let up = crate::normalize::upper(text);
+                for t in crate::tokenize::tokenize(&up) {
+                    push(self, t.text(&up))?;
+                }
             }
             self.uppers.push((name, first, n));
         }
@@ -1442,6 +1459,40 @@ mod tests {
 
     /// The pair filter reads the next token's key off the text: where normalization
     /// makes the key differ from the text, the name is still found.
+    #[test]
+    fn ascii_names_tokenize_alike_in_capitals() {
+        // `ChannelBuilder::add` takes the tokens of an ASCII name for those of its
+        // capitalized form.
+        let names = [
+            "new york",
+            "o'neil",
+            "u.s.",
+            "at&t",
+            "3m co.",
+            "l'oreal",
+            "jean-luc",
+            "mr. smith",
+            "a.b.c",
+            "x_y z",
+            "it's",
+            "don't stop",
+            "1,750",
+            "2.5 km",
+            "e-mail",
+            "#tag",
+            "k9",
+            "rock'n'roll",
+            "co:op",
+            "a . b",
+        ];
+        for name in names {
+            let up = name.to_ascii_uppercase();
+            let ranges =
+                |s: &str| crate::tokenize::tokenize(s).iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(ranges(name), ranges(&up), "{name}");
+        }
+    }
+
     #[test]
     fn pair_filter_lets_through_next_tokens_it_cannot_read() {
         let names: Vec<String> = ["x Zürich", "Masrour Barzani", "San José", "to'amasina", "the ma", "y"]
