@@ -204,6 +204,10 @@ impl LabelSet {
     /// label LCO; did you mean LOC?") or else says how to declare it.
     pub fn parse(&self, s: &str) -> Result<Label, LabelError> {
         let name = s.trim();
+        // The common case, a built-in label, without the allocations below.
+        if let Some(l) = Label::built_in(name) {
+            return Ok(l);
+        }
         let shown = name.to_ascii_uppercase();
         match Label::custom(name) {
             Ok(l) if self.contains(&l) => return Ok(l),

@@ -184,15 +184,32 @@ impl ChannelBuilder {
         let name = u32::try_from(self.names.len()).map_err(|_| "too many names".to_string())?;
         self.names.push((start, tokens.len() as u32, entry | flag));
         if upper {
-            let up = crate::normalize::upper(text);
             let first = self.upper_ends.len() as u32;
             let mut n = 0;
-            for t in crate::tokenize::tokenize(&up) {
-                let k = self.key.key(t.text(&up), &mut self.buf);
-                self.upper_keys.push_str(k);
-                self.upper_ends
-                    .push(u32::try_from(self.upper_keys.len()).map_err(|_| "names too long".to_string())?);
+            let mut push = |this: &mut ChannelBuilder, token: &str| -> Result<(), String> {
+                let k = this.key.key(token, &mut this.buf);
+                this.upper_keys.push_str(k);
+                this.upper_ends
+                    .push(u32::try_from(this.upper_keys.len()).map_err(|_| "names too long".to_string())?);
                 n += 1;
+                Ok(())
+            };
+            if text.is_ascii() {
+                // ASCII capitals change no byte's length and no character's class for the
+                // tokenizer (letters stay letters), so the name's tokens are those of its
+                // capitalized form: no second string and no second tokenization.
+                let mut word = String::new();
+                for t in tokens {
+                    word.clear();
+                    word.push_str(t.text(text));
+                    word.make_ascii_uppercase();
+                    push(self, &word)?;
+                }
+            } else {
+                let up = crate::normalize::upper(text);
+                for t in crate::tokenize::tokenize(&up) {
+                    push(self, t.text(&up))?;
+                }
             }
             self.uppers.push((name, first, n));
         }
@@ -242,8 +259,9 @@ impl ChannelBuilder {
             }
         }
         let mut aliases: Vec<(&str, u32)> = alias_of.into_iter().filter(|a| a.1 != CONFLICT).collect();
-        // Deterministic table layout.
-        aliases.sort_unstable();
+        // Deterministic table layout: by token id (an id has one capitalized key; the
+        // keys break ties all the same), not by key, which compares strings.
+        aliases.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
         for (k, id) in aliases {
             self.vocab.insert_alias(k.as_bytes(), id)?;
         }
@@ -277,7 +295,19 @@ impl ChannelBuilder {
         let seq = |&(s, n, _): &(u32, u32, u32)| &seqs[s as usize..(s + n) as usize];
         // Deterministic pattern order: by id sequence (ids in order of first appearance),
         // then entry; equal sequences become one pattern.
-        names.sort_unstable_by(|a, b| seq(a).cmp(seq(b)).then((a.2 & !FLAGS).cmp(&(b.2 & !FLAGS))));
+        // Sorted on a key of the first two ids first (0 past the end: the shorter sequence
+        // first, as slices compare), which settles most comparisons without reading the
+        // sequences (a cache miss each, for a large gazetteer).
+        let head = |n: &(u32, u32, u32)| {
+            let s = seq(n);
+            u64::from(s.first().copied().unwrap_or(0)) << 32 | u64::from(s.get(1).copied().unwrap_or(0))
+        };
+        let mut keyed: Vec<(u64, (u32, u32, u32))> = names.iter().map(|n| (head(n), *n)).collect();
+        keyed.sort_unstable_by(|(ka, a), (kb, b)| {
+            ka.cmp(kb).then_with(|| seq(a).cmp(seq(b))).then((a.2 & !FLAGS).cmp(&(b.2 & !FLAGS)))
+        });
+        names.clear();
+        names.extend(keyed.into_iter().map(|k| k.1));
         let mut patterns: Vec<(u32, u32)> = Vec::new();
         let mut entry_ranges = vec![0u32];
         let mut entries = Vec::with_capacity(names.len());
@@ -305,11 +335,13 @@ impl ChannelBuilder {
                 count[id as usize] += 1;
             }
         }
-        let mut order: Vec<u32> = (1..=vocab.len() as u32).collect();
-        order.sort_by_key(|&id| (std::cmp::Reverse(count[id as usize]), id));
+        // Most names first, then by id: one `u64` key a token, sorted as plain numbers.
+        let mut order: Vec<u64> =
+            (1..=vocab.len() as u32).map(|id| u64::from(!count[id as usize]) << 32 | u64::from(id)).collect();
+        order.sort_unstable();
         let mut map = vec![0u32; vocab.len() + 1];
-        for (rank, &id) in order.iter().enumerate() {
-            map[id as usize] = rank as u32 + 1;
+        for (rank, &k) in order.iter().enumerate() {
+            map[k as u32 as usize] = rank as u32 + 1;
         }
         drop(order);
         drop(count);
@@ -324,14 +356,41 @@ impl ChannelBuilder {
             ends.push(bytes.len());
         }
         drop(names);
+        // The automaton's patterns in descending order of their codes: each then shares
+        // its path from the start with the one before it down to where they part. Its
+        // builder keeps a state's transitions in an ascending list, so every transition
+        // it follows or adds is then at the head of its list; in the order above, the
+        // start state and the states after common tokens (many children each) were
+        // walked for every name, most of the build. Pattern `k` of the automaton is
+        // pattern `order[k]` above; the entries are laid out in the automaton's order.
+        let code = |p: u32| &bytes[if p == 0 { 0 } else { ends[p as usize - 1] }..ends[p as usize]];
+        // Keyed on the first eight bytes (zeros past the end; ties compare whole codes).
+        let prefix = |p: u32| {
+            let c = code(p);
+            let mut k = [0u8; 8];
+            let n = c.len().min(8);
+            k[..n].copy_from_slice(&c[..n]);
+            u64::from_be_bytes(k)
+        };
+        let mut keyed: Vec<(u64, u32)> = (0..patterns.len() as u32).map(|p| (prefix(p), p)).collect();
+        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| kb.cmp(&ka).then_with(|| code(b).cmp(code(a))));
+        let order: Vec<u32> = keyed.into_iter().map(|k| k.1).collect();
+        let (entry_ranges, mut entries) = {
+            let mut ranges = Vec::with_capacity(entry_ranges.len());
+            let mut laid = Vec::with_capacity(entries.len());
+            ranges.push(0);
+            for &p in &order {
+                laid.extend_from_slice(
+                    &entries[entry_ranges[p as usize] as usize..entry_ranges[p as usize + 1] as usize],
+                );
+                ranges.push(laid.len() as u32);
+            }
+            (ranges, laid)
+        };
         let nfa = if patterns.is_empty() {
             None
         } else {
-            let pats = ends.iter().scan(0, |s, &e| {
-                let p = &bytes[*s..e];
-                *s = e;
-                Some(p)
-            });
+            let pats = order.iter().map(|&p| code(p));
             // Code bytes are dense and uniform: a prefilter finds nothing to skip and
             // costs a third of the build time. Full transition tables for the first two
             // levels make filling in the failure transitions fast; the compact automaton
@@ -1480,6 +1539,40 @@ mod tests {
 
     /// The pair filter reads the next token's key off the text: where normalization
     /// makes the key differ from the text, the name is still found.
+    #[test]
+    fn ascii_names_tokenize_alike_in_capitals() {
+        // `ChannelBuilder::add` takes the tokens of an ASCII name for those of its
+        // capitalized form.
+        let names = [
+            "new york",
+            "o'neil",
+            "u.s.",
+            "at&t",
+            "3m co.",
+            "l'oreal",
+            "jean-luc",
+            "mr. smith",
+            "a.b.c",
+            "x_y z",
+            "it's",
+            "don't stop",
+            "1,750",
+            "2.5 km",
+            "e-mail",
+            "#tag",
+            "k9",
+            "rock'n'roll",
+            "co:op",
+            "a . b",
+        ];
+        for name in names {
+            let up = name.to_ascii_uppercase();
+            let ranges =
+                |s: &str| crate::tokenize::tokenize(s).iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(ranges(name), ranges(&up), "{name}");
+        }
+    }
+
     #[test]
     fn pair_filter_lets_through_next_tokens_it_cannot_read() {
         let names: Vec<String> = ["x Zürich", "Masrour Barzani", "San José", "to'amasina", "the ma", "y"]

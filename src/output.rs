@@ -174,18 +174,39 @@ pub fn write_document(
 ///
 /// Call [`Writer::finish`] at the end: without it an HTML page stays unfinished and the
 /// output is not flushed.
+///
+/// In [`Format::Jsonl`] it writes each line from a buffer it keeps, with the sources of
+/// the entities (usually a gazetteer's path, the same in every entity) escaped once.
 #[derive(Debug)]
 pub struct Writer<W: Write> {
     format: Format,
     w: W,
     docs: usize,
     started: bool,
+    fields: Fields,
+    buf: Vec<u8>,
+    sources: SourceCache,
 }
 
 impl<W: Write> Writer<W> {
     /// A writer of `format` into `w`. Nothing is written before the first document.
     pub fn new(format: Format, w: W) -> Writer<W> {
-        Writer { format, w, docs: 0, started: false }
+        Writer {
+            format,
+            w,
+            docs: 0,
+            started: false,
+            fields: Fields::ALL,
+            buf: Vec::new(),
+            sources: SourceCache::default(),
+        }
+    }
+
+    /// Writes only these fields of each entity in [`Format::Jsonl`] (the other formats
+    /// have fields of their own and ignore this).
+    pub fn fields(mut self, fields: Fields) -> Writer<W> {
+        self.fields = fields;
+        self
     }
 
     /// The format.
@@ -223,7 +244,17 @@ impl<W: Write> Writer<W> {
         if self.format == Format::Brat && self.docs > 0 {
             self.w.write_all(b"\n")?;
         }
-        write_document(self.format, &mut self.w, source, id, text, entities)?;
+        if self.format == Format::Jsonl {
+            self.buf.clear();
+            jsonl_into(&mut self.buf, &mut self.sources, self.fields, source, id, text, entities)?;
+            self.w.write_all(&self.buf)?;
+            if self.buf.capacity() > 1 << 22 {
+                // One huge document does not hold its buffer for the rest of the run.
+                self.buf = Vec::new();
+            }
+        } else {
+            write_document(self.format, &mut self.w, source, id, text, entities)?;
+        }
         self.docs += 1;
         Ok(())
     }
@@ -294,26 +325,280 @@ fn is_line_break(c: char) -> bool {
 // ---------------------------------------------------------------------------------------
 // jsonl
 
-#[derive(Serialize)]
-struct JsonEntity<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    label: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    source: &'a str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    alternatives: &'a [crate::Candidate],
+/// The fields of an entity in [`Format::Jsonl`] output: all of them by default, or fewer
+/// for pipelines that need less ([`Writer::fields`], `gazetteer tag --fields`).
+///
+/// Whatever the order they were named in, the fields are written in the order of
+/// [`Fields::NAMES`]; `id` and `alternatives` are left out where an entity has none, as
+/// in the full output.
+///
+/// ```
+/// use gazetteer::output::{Fields, Format, Writer};
+/// use gazetteer::{Entry, Gazetteer, Label, Tagger};
+///
+/// let mut g = Gazetteer::new("places");
+/// g.push(Entry::new("Lagos", Label::Loc).id("geonames:2332459"));
+/// let tagger = Tagger::builder().gazetteer(g).build()?;
+/// let text = "Rain in Lagos";
+/// let mut w = Writer::new(Format::Jsonl, Vec::new()).fields("label,id,start,end".parse::<Fields>()?);
+/// w.write("a.txt", None, text, &tagger.tag(text))?;
+/// let out = String::from_utf8(w.finish()?).unwrap();
+/// assert_eq!(out, "{\"source\":\"a.txt\",\"entities\":[{\"start\":8,\"end\":13,\"label\":\"LOC\",\"id\":\"geonames:2332459\"}]}\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fields(u8);
+
+impl Fields {
+    /// The names of the fields, in the order they are written.
+    pub const NAMES: [&'static str; 8] =
+        ["start", "end", "text", "label", "name", "id", "source", "alternatives"];
+    /// Every field (the default).
+    pub const ALL: Fields = Fields(0xFF);
+    const START: u8 = 1;
+    const END: u8 = 1 << 1;
+    const TEXT: u8 = 1 << 2;
+    const LABEL: u8 = 1 << 3;
+    const NAME: u8 = 1 << 4;
+    const ID: u8 = 1 << 5;
+    const SOURCE: u8 = 1 << 6;
+    const ALTERNATIVES: u8 = 1 << 7;
+
+    fn has(self, f: u8) -> bool {
+        self.0 & f != 0
+    }
 }
 
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    source: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a Value>,
-    entities: Vec<JsonEntity<'a>>,
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields::ALL
+    }
+}
+
+impl fmt::Display for Fields {
+    /// The names of the fields, comma-separated, as [`FromStr`] reads them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Fields::NAMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, n)| *n)
+            .collect();
+        f.pad(&names.join(","))
+    }
+}
+
+/// A field list that names no field, or one that is not a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseFieldsError(String);
+
+impl fmt::Display for ParseFieldsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            write!(f, "no field named (fields: {})", Fields::NAMES.join(", "))
+        } else {
+            write!(f, "unknown field {:?} (fields: {})", self.0, Fields::NAMES.join(", "))
+        }
+    }
+}
+
+impl std::error::Error for ParseFieldsError {}
+
+impl FromStr for Fields {
+    type Err = ParseFieldsError;
+
+    /// Parses comma-separated names of [`Fields::NAMES`] (`start,end,label,id`), ignoring
+    /// ASCII case and white space around the names.
+    fn from_str(s: &str) -> Result<Fields, ParseFieldsError> {
+        let mut bits = 0u8;
+        for name in s.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let i = Fields::NAMES
+                .iter()
+                .position(|f| f.eq_ignore_ascii_case(name))
+                .ok_or_else(|| ParseFieldsError(name.to_string()))?;
+            bits |= 1 << i;
+        }
+        if bits == 0 {
+            return Err(ParseFieldsError(String::new()));
+        }
+        Ok(Fields(bits))
+    }
+}
+
+/// The JSON strings of the entities' sources (gazetteer paths, repeated in every entity),
+/// escaped once: a few per run, told apart by the string they hold, not its contents.
+/// Each slot keeps its string alive, so no other string can take its address.
+#[derive(Debug, Default)]
+struct SourceCache {
+    slots: Vec<(std::sync::Arc<str>, Vec<u8>)>,
+    next: usize,
+}
+
+impl SourceCache {
+    const SLOTS: usize = 8;
+
+    fn write(&mut self, out: &mut Vec<u8>, s: &std::sync::Arc<str>) {
+        if let Some((_, json)) = self.slots.iter().find(|(a, _)| std::sync::Arc::ptr_eq(a, s)) {
+            out.extend_from_slice(json);
+            return;
+        }
+        let mut json = Vec::with_capacity(s.len() + 2);
+        json_str(&mut json, s);
+        out.extend_from_slice(&json);
+        if self.slots.len() < Self::SLOTS {
+            self.slots.push((s.clone(), json));
+        } else {
+            self.slots[self.next] = (s.clone(), json);
+            self.next = (self.next + 1) % Self::SLOTS;
+        }
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`, the
+/// control characters below U+0020 (`\b`, `\f`, `\n`, `\r`, `\t`, else `\u00XX` in
+/// lower-case hex), nothing else.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[from..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ]),
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
+}
+
+/// Appends `n` in decimal.
+fn json_uint(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// A reading of an entity as `{"label","name","id"?,"source"}`.
+fn json_candidate(out: &mut Vec<u8>, sources: &mut SourceCache, c: &crate::Candidate) {
+    out.extend_from_slice(b"{\"label\":");
+    json_str(out, c.label.as_str());
+    out.extend_from_slice(b",\"name\":");
+    json_str(out, &c.name);
+    if let Some(id) = &c.id {
+        out.extend_from_slice(b",\"id\":");
+        json_str(out, id);
+    }
+    out.extend_from_slice(b",\"source\":");
+    sources.write(out, &c.source);
+    out.push(b'}');
+}
+
+/// Appends one document's JSON line: `{"source","id"?,"entities":[...]}`, each entity with
+/// `fields`. Written field by field into `out` (no value built per entity); byte for byte
+/// what `serde_json` writes for the same structure.
+fn jsonl_into(
+    out: &mut Vec<u8>,
+    sources: &mut SourceCache,
+    fields: Fields,
+    source: &str,
+    id: Option<&Value>,
+    text: &str,
+    es: &[Entity],
+) -> io::Result<()> {
+    out.extend_from_slice(b"{\"source\":");
+    json_str(out, source);
+    if let Some(id) = id {
+        out.extend_from_slice(b",\"id\":");
+        serde_json::to_writer(&mut *out, id).map_err(io::Error::from)?;
+    }
+    out.extend_from_slice(b",\"entities\":[");
+    let mut first = true;
+    for e in es {
+        // An entity whose span does not fit the text (not tagged in it) is left out, as
+        // in the other formats.
+        let Some(span) = e.text(text) else { continue };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        // The separator before the next field: none before the first one written.
+        let mut sep: &[u8] = b"{";
+        let mut key = |out: &mut Vec<u8>, k: &[u8]| {
+            out.extend_from_slice(sep);
+            out.extend_from_slice(k);
+            sep = b",";
+        };
+        if fields.has(Fields::START) {
+            key(out, b"\"start\":");
+            json_uint(out, e.start);
+        }
+        if fields.has(Fields::END) {
+            key(out, b"\"end\":");
+            json_uint(out, e.end);
+        }
+        if fields.has(Fields::TEXT) {
+            key(out, b"\"text\":");
+            json_str(out, span);
+        }
+        if fields.has(Fields::LABEL) {
+            key(out, b"\"label\":");
+            json_str(out, e.label.as_str());
+        }
+        if fields.has(Fields::NAME) {
+            key(out, b"\"name\":");
+            json_str(out, &e.name);
+        }
+        if let (true, Some(id)) = (fields.has(Fields::ID), &e.id) {
+            key(out, b"\"id\":");
+            json_str(out, id);
+        }
+        if fields.has(Fields::SOURCE) {
+            key(out, b"\"source\":");
+            sources.write(out, &e.source);
+        }
+        if fields.has(Fields::ALTERNATIVES) && !e.alternatives.is_empty() {
+            key(out, b"\"alternatives\":[");
+            for (i, c) in e.alternatives.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                json_candidate(out, sources, c);
+            }
+            out.push(b']');
+        }
+        // An entity with none of the chosen fields (only `id` or `alternatives`, which it
+        // lacks) is still an object.
+        out.extend_from_slice(if sep == b"{" { b"{}" } else { b"}" });
+    }
+    out.extend_from_slice(b"]}\n");
+    Ok(())
 }
 
 fn write_json_line(w: &mut impl Write, v: &impl Serialize) -> io::Result<()> {
@@ -328,24 +613,9 @@ fn write_jsonl(
     text: &str,
     es: &[Entity],
 ) -> io::Result<()> {
-    // An entity whose span does not fit the text (not tagged in it) is left out, as in
-    // the other formats.
-    let entities = es
-        .iter()
-        .filter_map(|e| {
-            Some(JsonEntity {
-                start: e.start,
-                end: e.end,
-                text: e.text(text)?,
-                label: e.label.as_str(),
-                name: &e.name,
-                id: e.id.as_deref(),
-                source: &e.source,
-                alternatives: &e.alternatives,
-            })
-        })
-        .collect();
-    write_json_line(w, &JsonDoc { source, id, entities })
+    let mut out = Vec::with_capacity(64 + es.len() * 160);
+    jsonl_into(&mut out, &mut SourceCache::default(), Fields::ALL, source, id, text, es)?;
+    w.write_all(&out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -735,3 +1005,169 @@ const HTML_FOOTER: &str = r#"</main>
 </body>
 </html>
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Candidate;
+    use std::sync::Arc;
+
+    /// The document as `serde_json` writes it from a derived structure: what `jsonl`
+    /// wrote before it was written field by field.
+    fn by_serde(source: &str, id: Option<&Value>, text: &str, es: &[Entity]) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct JsonEntity<'a> {
+            start: usize,
+            end: usize,
+            text: &'a str,
+            label: &'a str,
+            name: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            id: Option<&'a str>,
+            source: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            alternatives: &'a [Candidate],
+        }
+        #[derive(Serialize)]
+        struct JsonDoc<'a> {
+            source: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            id: Option<&'a Value>,
+            entities: Vec<JsonEntity<'a>>,
+        }
+        let entities = es
+            .iter()
+            .filter_map(|e| {
+                Some(JsonEntity {
+                    start: e.start,
+                    end: e.end,
+                    text: e.text(text)?,
+                    label: e.label.as_str(),
+                    name: &e.name,
+                    id: e.id.as_deref(),
+                    source: &e.source,
+                    alternatives: &e.alternatives,
+                })
+            })
+            .collect();
+        let mut out = serde_json::to_vec(&JsonDoc { source, id, entities }).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("\u{80}\u{9f}\u{a0}é\u{2028}\u{2029}\u{feff}🇨🇭\u{10ffff}");
+        for s in [all.as_str(), "", "plain", "\"", "\\", "a\"b\\c\nd\u{1}\u{1f}\u{7f}"] {
+            let mut out = Vec::new();
+            json_str(&mut out, s);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            let mut out = Vec::new();
+            json_uint(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_are_what_serde_json_writes() {
+        let text = "Toys \"R\" Us in West\nVirginia, \\ Zürich\u{1}";
+        let src: Arc<str> = "dir/names \"1\".tsv".into();
+        let other: Arc<str> = "rule:title".into();
+        let cand = |label: Label, name: &str, id: Option<&str>, source: &Arc<str>| Candidate {
+            label,
+            name: name.into(),
+            id: id.map(Into::into),
+            source: source.clone(),
+        };
+        let entity = |start: usize, end: usize, c: Candidate, alternatives: Vec<Candidate>| Entity {
+            start,
+            end,
+            label: c.label,
+            name: c.name,
+            id: c.id,
+            source: c.source,
+            alternatives,
+        };
+        let es = [
+            entity(0, 8, cand(Label::Org, "Toys \"R\" Us", Some("q:1"), &src), vec![]),
+            entity(
+                12,
+                25,
+                cand(Label::Loc, "West Virginia", None, &src),
+                vec![cand(Label::Per, "West\tV", Some("p\\2"), &other), cand(Label::Misc, "x", None, &src)],
+            ),
+            entity(27, 28, cand(Label::Misc, "\\", None, &other), vec![]),
+            // Does not fit the text: left out.
+            entity(30, 300, cand(Label::Loc, "far", None, &src), vec![]),
+            entity(29, 35, cand(Label::Loc, "Zürich", Some(""), &src), vec![]),
+        ];
+        let ids = [None, Some(serde_json::json!("a\"1")), Some(serde_json::json!({"k": [1, 2.5, null]}))];
+        let mut w = Writer::new(Format::Jsonl, Vec::new());
+        let mut want = Vec::new();
+        for id in &ids {
+            for n in [0, 1, es.len()] {
+                w.write("in \"x\".jsonl", id.as_ref(), text, &es[..n]).unwrap();
+                want.extend(by_serde("in \"x\".jsonl", id.as_ref(), text, &es[..n]));
+                let mut one = Vec::new();
+                write_document(Format::Jsonl, &mut one, "s", id.as_ref(), text, &es[..n]).unwrap();
+                assert_eq!(one, by_serde("s", id.as_ref(), text, &es[..n]));
+            }
+        }
+        assert_eq!(String::from_utf8(w.finish().unwrap()).unwrap(), String::from_utf8(want).unwrap());
+    }
+
+    #[test]
+    fn fields_choose_what_jsonl_writes() {
+        let text = "Rain in Lagos";
+        let src: Arc<str> = "g".into();
+        let e = Entity {
+            start: 8,
+            end: 13,
+            label: Label::Loc,
+            name: "Lagos".into(),
+            id: None,
+            source: src.clone(),
+            alternatives: vec![],
+        };
+        let line = |f: &str| {
+            let mut w = Writer::new(Format::Jsonl, Vec::new()).fields(f.parse().unwrap());
+            w.write("a", None, text, std::slice::from_ref(&e)).unwrap();
+            String::from_utf8(w.finish().unwrap()).unwrap()
+        };
+        assert_eq!(line("end, START"), "{\"source\":\"a\",\"entities\":[{\"start\":8,\"end\":13}]}\n");
+        assert_eq!(line("id"), "{\"source\":\"a\",\"entities\":[{}]}\n");
+        assert_eq!(
+            line("label,source"),
+            "{\"source\":\"a\",\"entities\":[{\"label\":\"LOC\",\"source\":\"g\"}]}\n"
+        );
+        let all: Fields = Fields::NAMES.join(",").parse().unwrap();
+        assert_eq!(all, Fields::ALL);
+        assert_eq!(all.to_string(), Fields::NAMES.join(","));
+        assert_eq!("start,,end".parse::<Fields>().unwrap().to_string(), "start,end");
+        assert!("".parse::<Fields>().is_err());
+        assert_eq!(
+            "start,offset".parse::<Fields>().unwrap_err().to_string(),
+            "unknown field \"offset\" (fields: start, end, text, label, name, id, source, alternatives)"
+        );
+    }
+
+    #[test]
+    fn the_source_cache_tells_strings_apart_by_identity() {
+        let mut cache = SourceCache::default();
+        let mut out = Vec::new();
+        // More distinct strings than slots, some with the same contents, over and over.
+        let strings: Vec<Arc<str>> = (0..20).map(|i| Arc::from(format!("s{}", i % 12).as_str())).collect();
+        let mut want = Vec::new();
+        for _ in 0..3 {
+            for s in &strings {
+                cache.write(&mut out, s);
+                json_str(&mut want, s);
+            }
+        }
+        assert_eq!(out, want);
+        assert!(cache.slots.len() <= SourceCache::SLOTS);
+    }
+}

@@ -144,6 +144,11 @@ struct TagArgs {
     /// (standoff, char offsets) or html (a page with the entities highlighted).
     #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
     format: output::Format,
+    /// The fields of each entity in jsonl output, comma-separated, from start, end, text,
+    /// label, name, id, source and alternatives (written in that order): a compact output
+    /// for pipelines that need less, e.g. `start,end,label,id`. Default: all of them.
+    #[arg(long, value_name = "LIST")]
+    fields: Option<output::Fields>,
     #[command(flatten)]
     run: RunOpts,
     #[command(flatten)]
@@ -498,9 +503,13 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
 }
 
 fn run_tag(a: TagArgs) -> Result<Outcome, Fail> {
+    if a.fields.is_some() && a.format != output::Format::Jsonl {
+        return Err(Fail(format!("--fields applies to --format jsonl only, not {}", a.format)));
+    }
     let tagger = build_tagger(&a.tagger)?;
     let stdout = io::stdout();
-    let mut w = output::Writer::new(a.format, BufWriter::new(stdout.lock()));
+    let w = output::Writer::new(a.format, BufWriter::new(stdout.lock()));
+    let mut w = w.fields(a.fields.unwrap_or_default());
     let p = Pipeline::new(&a.input, &a.run);
     let counts =
         p.run(&tagger, |doc, text, es| w.write(&doc.source, doc.id.as_ref(), text, es).map_err(out_err))?;

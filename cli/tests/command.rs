@@ -269,6 +269,8 @@ fn configuration_errors_exit_2_and_write_nothing() {
         (&["tag", "-g", "missing.tsv", "a.txt"], "gazetteer: missing.tsv: "),
         (&["tag", "--disable-rule", "titel", "a.txt"], "gazetteer: unknown rule \"titel\""),
         (&["tag", "--frobnicate", "a.txt"], "error: unexpected argument '--frobnicate'"),
+        (&["tag", "--no-default", "-g", "places.tsv", "--fields", "start,offset", "a.txt"], "error: invalid value 'start,offset' for '--fields <LIST>': unknown field \"offset\""),
+        (&["tag", "--no-default", "-g", "places.tsv", "--format", "spacy", "--fields", "start", "a.txt"], "gazetteer: --fields applies to --format jsonl only, not spacy"),
     ];
     for (args, err) in cases {
         let r = run(&d.0, args, "");
@@ -426,4 +428,22 @@ fn jsonl_output_is_the_librarys_stream() {
     assert_eq!(cmd.out.lines().count(), 300);
     assert!(cmd.out.contains("\"label\":\"LOC\""), "the bundled data found places: {}", &cmd.out[..300]);
     assert_eq!(cmd.out, lib);
+}
+
+/// `--fields`: the compact output keeps the document's source and id, and each entity's
+/// chosen fields in their fixed order; `id` only where the entry has one.
+#[test]
+fn fields_make_a_compact_jsonl_output() {
+    let d = Dir::new("fields");
+    let input = "{\"id\": 3, \"text\": \"Acme Bank opened in Duhok.\"}\n";
+    let r = tag(&d.0, &["--jsonl", "--fields", "label,id,start,end"], input);
+    assert_eq!((r.status, r.err.as_str()), (0, ""), "{r:?}");
+    assert_eq!(
+        r.out,
+        "{\"source\":\"-\",\"id\":3,\"entities\":[{\"start\":0,\"end\":9,\"label\":\"ORG\"},\
+         {\"start\":20,\"end\":25,\"label\":\"LOC\",\"id\":\"gz:duhok\"}]}\n"
+    );
+    // All the fields named: the default output.
+    let all = tag(&d.0, &["--jsonl", "--fields", "start,end,text,label,name,id,source,alternatives"], input);
+    assert_eq!(all.out, tag(&d.0, &["--jsonl"], input).out);
 }
