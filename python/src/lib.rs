@@ -298,6 +298,23 @@ impl Tagger {
     }
 }
 
+/// Runs `f` with Python's cyclic garbage collector paused. Making a batch's result
+/// allocates one object per entity, and each few hundred allocations would otherwise start
+/// a collection that walks all young objects: a tenth of `tag_batch`'s time in a profile.
+/// The entities hold no Python references, so they can form no cycle.
+fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let gc = py.import("gc")?;
+    let enabled: bool = gc.call_method0("isenabled")?.extract()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let out = f();
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    out
+}
+
 fn threads_arg(threads: Option<usize>) -> PyResult<usize> {
     match threads {
         Some(0) => Err(PyValueError::new_err("threads must be at least 1 (or None for every core)")),
@@ -372,18 +389,19 @@ impl Tagger {
     /// The entities of each text, in the texts' order, tagged on `threads` threads (all
     /// cores by default) with the GIL released.
     #[pyo3(signature = (texts, threads=None))]
-    fn tag_batch(
+    fn tag_batch<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         texts: Vec<PyBackedStr>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<Vec<Entity>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let threads = threads_arg(threads)?;
         let tagger = self.current();
-        Ok(py.detach(|| {
+        let found: Vec<Vec<Entity>> = py.detach(|| {
             let found = tagger.tag_batch_threads(&texts, threads);
             texts.iter().zip(found).map(|(t, f)| to_entities(t, f)).collect()
-        }))
+        });
+        without_gc(py, || PyList::new(py, found))
     }
 
     /// The entries' canonical names found in `text`, in text order, or with
