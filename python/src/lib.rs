@@ -397,10 +397,8 @@ impl Tagger {
     ) -> PyResult<Bound<'py, PyList>> {
         let threads = threads_arg(threads)?;
         let tagger = self.current();
-        let found: Vec<Vec<Entity>> = py.detach(|| {
-            let found = tagger.tag_batch_threads(&texts, threads);
-            texts.iter().zip(found).map(|(t, f)| to_entities(t, f)).collect()
-        });
+        // Offsets and the Rust side of each entity are made on the tagging threads.
+        let found: Vec<Vec<Entity>> = py.detach(|| tagger.map_batch(&texts, threads, to_entities));
         without_gc(py, || PyList::new(py, found))
     }
 
