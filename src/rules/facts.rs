@@ -81,7 +81,8 @@ impl Facts {
                     f.cap = first_up && any_lower;
                     if b.iter().any(u8::is_ascii_uppercase) {
                         s.lower.clear();
-                        s.lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                        s.lower.push_str(w);
+                        s.lower.make_ascii_lowercase();
                         &s.lower
                     } else {
                         w
@@ -102,7 +103,12 @@ impl Facts {
                 f.common = lo & W_COMMON != 0;
                 f.not_name = lo & W_NOT_NAME != 0;
             }
-            let ex = sets.exact.get(w).copied().unwrap_or(0);
+            // Punctuation and numbers start with a byte no listed word starts with: no look-up.
+            let ex = if sets.exact_first[usize::from(w.as_bytes()[0])] {
+                sets.exact.get(w).copied().unwrap_or(0)
+            } else {
+                0
+            };
             f.given = ex & W_GIVEN != 0;
             f.given_ambiguous = ex & W_GIVEN_AMBIGUOUS != 0;
             f.surname = ex & W_SURNAME != 0;
@@ -196,9 +202,12 @@ pub(super) fn adjacent(tokens: &[Token], k: usize) -> bool {
 
 /// How many line breaks separate token `k` from the one before it: the rules never make
 /// a name across a line break (headlines, table rows and CoNLL sentences are lines).
+#[inline]
 pub(super) fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
     if k == 0 {
         return 0;
     }
-    usize::from(text.as_bytes()[tokens[k - 1].end..tokens[k].start].contains(&b'\n'))
+    // The space between two tokens is mostly a byte or none: a plain loop beats `memchr`.
+    let between = &text.as_bytes()[tokens[k - 1].end..tokens[k].start];
+    usize::from(between.iter().position(|&b| b == b'\n').is_some())
 }

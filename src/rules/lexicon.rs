@@ -163,6 +163,9 @@ pub(super) struct WordSets {
     common: usize,
     /// The longest particle that starts with a lower-case letter, in bytes.
     pub(super) max_lower_particle: usize,
+    /// Whether some word of `exact` starts with this byte (most tokens of punctuation and
+    /// numbers then need no look-up).
+    pub(super) exact_first: [bool; 256],
 }
 
 pub(super) const W_GIVEN: u8 = 1;
@@ -289,9 +292,23 @@ impl Lexicon {
             .map(|p| p.len())
             .max()
             .unwrap_or(0);
+        let mut exact_first = [false; 256];
+        for w in exact.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                exact_first[usize::from(b)] = true;
+            }
+        }
         Ok(Lexicon {
             phrases,
-            sets: Arc::new(WordSets { exact, lower, given, surnames, common, max_lower_particle }),
+            sets: Arc::new(WordSets {
+                exact,
+                lower,
+                given,
+                surnames,
+                common,
+                max_lower_particle,
+                exact_first,
+            }),
         })
     }
 
