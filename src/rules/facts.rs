@@ -3,8 +3,8 @@
 //! (titles, designators) that start and end at each token.
 
 use super::lexicon::{
-    kind_bit, Lexicon, K_ROLE, K_TITLE, W_COMMON, W_GIVEN, W_GIVEN_AMBIGUOUS, W_NOT_NAME, W_PARTICLE,
-    W_SURNAME,
+    kind_bit, particle_bit, Lexicon, K_ROLE, K_TITLE, W_COMMON, W_GIVEN, W_GIVEN_AMBIGUOUS, W_NOT_NAME,
+    W_PARTICLE, W_SURNAME,
 };
 use crate::entries::Entries;
 use crate::resolve::SpanCands;
@@ -67,7 +67,8 @@ impl Facts {
                 // Most tokens of running text: a lower-case word is never a name by
                 // itself, so only the short particles ("van", "al", "bin") need a look-up.
                 f.lower_word = true;
-                if w.len() <= sets.max_lower_particle {
+                let (k, bit) = particle_bit(w.as_bytes());
+                if w.len() <= sets.max_lower_particle && sets.lower_particle_bits[k] & bit != 0 {
                     f.particle = sets.exact.get(w).is_some_and(|x| x & W_PARTICLE != 0);
                 }
                 continue;
