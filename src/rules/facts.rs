@@ -134,6 +134,11 @@ impl Facts {
                 start = true;
             }
             s.feats[i].sent_start = start;
+            if tokens[i].kind == TokenKind::Word {
+                // Only punctuation ends or carries a sentence start.
+                start = false;
+                continue;
+            }
             let w = tokens[i].text(text);
             // A full stop after an initial ("J.") or a title ("Gen.", "Mr.") ends no sentence.
             let abbrev = w == "."
