@@ -3,8 +3,8 @@
 //! (titles, designators) that start and end at each token.
 
 use super::lexicon::{
-    kind_bit, Lexicon, K_ROLE, K_TITLE, W_COMMON, W_GIVEN, W_GIVEN_AMBIGUOUS, W_NOT_NAME, W_PARTICLE,
-    W_SURNAME,
+    kind_bit, particle_bit, Lexicon, K_ROLE, K_TITLE, W_COMMON, W_GIVEN, W_GIVEN_AMBIGUOUS, W_NOT_NAME,
+    W_PARTICLE, W_SURNAME,
 };
 use crate::entries::Entries;
 use crate::resolve::SpanCands;
@@ -67,7 +67,8 @@ impl Facts {
                 // Most tokens of running text: a lower-case word is never a name by
                 // itself, so only the short particles ("van", "al", "bin") need a look-up.
                 f.lower_word = true;
-                if w.len() <= sets.max_lower_particle {
+                let (k, bit) = particle_bit(w.as_bytes());
+                if w.len() <= sets.max_lower_particle && sets.lower_particle_bits[k] & bit != 0 {
                     f.particle = sets.exact.get(w).is_some_and(|x| x & W_PARTICLE != 0);
                 }
                 continue;
@@ -81,7 +82,8 @@ impl Facts {
                     f.cap = first_up && any_lower;
                     if b.iter().any(u8::is_ascii_uppercase) {
                         s.lower.clear();
-                        s.lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                        s.lower.push_str(w);
+                        s.lower.make_ascii_lowercase();
                         &s.lower
                     } else {
                         w
@@ -102,7 +104,12 @@ impl Facts {
                 f.common = lo & W_COMMON != 0;
                 f.not_name = lo & W_NOT_NAME != 0;
             }
-            let ex = sets.exact.get(w).copied().unwrap_or(0);
+            // Punctuation and numbers start with a byte no listed word starts with: no look-up.
+            let ex = if sets.exact_first[usize::from(w.as_bytes()[0])] {
+                sets.exact.get(w).copied().unwrap_or(0)
+            } else {
+                0
+            };
             f.given = ex & W_GIVEN != 0;
             f.given_ambiguous = ex & W_GIVEN_AMBIGUOUS != 0;
             f.surname = ex & W_SURNAME != 0;
@@ -127,6 +134,11 @@ impl Facts {
                 start = true;
             }
             s.feats[i].sent_start = start;
+            if tokens[i].kind == TokenKind::Word {
+                // Only punctuation ends or carries a sentence start.
+                start = false;
+                continue;
+            }
             let w = tokens[i].text(text);
             // A full stop after an initial ("J.") or a title ("Gen.", "Mr.") ends no sentence.
             let abbrev = w == "."
@@ -196,9 +208,12 @@ pub(super) fn adjacent(tokens: &[Token], k: usize) -> bool {
 
 /// How many line breaks separate token `k` from the one before it: the rules never make
 /// a name across a line break (headlines, table rows and CoNLL sentences are lines).
+#[inline]
 pub(super) fn gap(text: &str, tokens: &[Token], k: usize) -> usize {
     if k == 0 {
         return 0;
     }
-    usize::from(text.as_bytes()[tokens[k - 1].end..tokens[k].start].contains(&b'\n'))
+    // The space between two tokens is mostly a byte or none: a plain loop beats `memchr`.
+    let between = &text.as_bytes()[tokens[k - 1].end..tokens[k].start];
+    usize::from(between.iter().position(|&b| b == b'\n').is_some())
 }

@@ -163,6 +163,22 @@ pub(super) struct WordSets {
     common: usize,
     /// The longest particle that starts with a lower-case letter, in bytes.
     pub(super) max_lower_particle: usize,
+    /// Whether some word of `exact` starts with this byte (most tokens of punctuation and
+    /// numbers then need no look-up).
+    pub(super) exact_first: [bool; 256],
+    /// A filter of the particles that start with a lower-case letter: the bit
+    /// [`particle_bit`] of each is set, so that most short lower-case words of running
+    /// text ("the", "and") need no look-up.
+    pub(super) lower_particle_bits: [u64; 64],
+}
+
+/// The bit of a lower-case word in [`WordSets::lower_particle_bits`]: by its length and
+/// its first and last bytes.
+#[inline]
+pub(super) fn particle_bit(w: &[u8]) -> (usize, u64) {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    let h = (usize::from(first) * 31 + usize::from(last) * 7 + w.len()) & 4095;
+    (h >> 6, 1 << (h & 63))
 }
 
 pub(super) const W_GIVEN: u8 = 1;
@@ -289,9 +305,31 @@ impl Lexicon {
             .map(|p| p.len())
             .max()
             .unwrap_or(0);
+        let mut lower_particle_bits = [0u64; 64];
+        for p in
+            word_set(l.name_particles).filter(|p| p.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+        {
+            let (i, bit) = particle_bit(p.as_bytes());
+            lower_particle_bits[i] |= bit;
+        }
+        let mut exact_first = [false; 256];
+        for w in exact.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                exact_first[usize::from(b)] = true;
+            }
+        }
         Ok(Lexicon {
             phrases,
-            sets: Arc::new(WordSets { exact, lower, given, surnames, common, max_lower_particle }),
+            sets: Arc::new(WordSets {
+                exact,
+                lower,
+                given,
+                surnames,
+                common,
+                max_lower_particle,
+                exact_first,
+                lower_particle_bits,
+            }),
         })
     }
 

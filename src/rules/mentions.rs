@@ -24,9 +24,19 @@ pub(super) fn apply(cx: &mut Context<'_>, short: &FxMap<&str, u32>, skip: &FxMap
         taken[sp.start_tok as usize..sp.end_tok as usize].iter_mut().for_each(|t| *t = true);
     }
     let short_upper: FxMap<String, u32> = short.iter().map(|(sf, v)| (sf.to_uppercase(), *v)).collect();
+    // The first bytes of the short forms: most tokens start with none, and need no look-up.
+    let mut first = [false; 256];
+    for w in short.keys().copied().chain(short_upper.keys().map(String::as_str)) {
+        if let Some(&b) = w.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
     let mut added = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let w = t.text(text);
+        if !first[usize::from(w.as_bytes()[0])] {
+            continue;
+        }
         let hit = short.get(w).copied().or_else(|| {
             // A name in a line of capitals: "BARZANI" for "Barzani".
             if s.feats[k].upper && s.feats[k].caps_line && !skip.contains_key(w) {
