@@ -225,3 +225,14 @@ fn the_press_by_what_it_is() {
     check("The Vantisk daily said talks would resume.", &[("Vantisk", "ORG")]);
     absent("Prices rose daily in March.", "Prices", "ORG");
 }
+
+#[test]
+fn firms_of_partners_and_companies_such_as() {
+    check(
+        "\"The ruling helps,\" said Varrow Quill partner Maria Lindqvist.",
+        &[("Varrow Quill", "ORG"), ("Maria Lindqvist", "PER")],
+    );
+    check("Chipmakers were weak, but companies such as Torvane rallied.", &[("Torvane", "ORG")]);
+    // A given name after the cue is the person, not the firm.
+    absent("Her business partner John Doe left.", "John Doe", "ORG");
+}

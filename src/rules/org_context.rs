@@ -2,7 +2,8 @@
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
 //! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
 //! with X", "the (investment) bank X", "the retailer X", "the X newspaper", "X magazine",
-//! and a price that moves: "X rose 3%", "X fell $1.20".
+//! "companies such as X", "X partner Ana Silva", and a price that moves: "X rose 3%", "X
+//! fell $1.20".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -50,6 +51,8 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && capword(k + 1)
             && match w {
                 "of" | "in" => matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock"),
+                // "companies such as X", "rivals such as X"
+                "as" => word(k - 1) == "such" && k >= 2 && SUCH_AS.contains(&word(k - 2)),
                 "at" | "with" | "from" => ANALYSTS.iter().any(|x| x.eq_ignore_ascii_case(word(k - 1))),
                 _ => {
                     ORG_NOUNS.contains(&w)
@@ -73,6 +76,9 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
                 // "the X newspaper", "X magazine", "the X daily"
                 "newspaper" | "magazine" | "tabloid" | "broadcaster" | "daily" | "weekly" => true,
                 "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
+                // "said X partner Ana Silva": a firm of partners (law, accounting, consulting)
+                // before a partner named by a given name.
+                "partner" | "partners" => k + 1 < n && feats[k + 1].given && feats[k + 1].cap,
                 // "X rose 3%", "X fell $2.10": a price moves.
                 _ => {
                     MOVES.contains(&w)
@@ -103,6 +109,26 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
 const MOVES: &[&str] = &[
     "rose", "fell", "gained", "dropped", "slipped", "climbed", "jumped", "tumbled", "surged", "slumped",
     "declined", "advanced", "plunged", "soared", "slid", "eased", "added", "lost",
+];
+
+/// Plural nouns for organizations before "such as": "companies such as X".
+const SUCH_AS: &[&str] = &[
+    "companies",
+    "firms",
+    "banks",
+    "lenders",
+    "insurers",
+    "retailers",
+    "carmakers",
+    "automakers",
+    "chipmakers",
+    "miners",
+    "brokerages",
+    "groups",
+    "rivals",
+    "competitors",
+    "clients",
+    "customers",
 ];
 
 /// People whose employer follows "at", "with" or "from": "analysts at X".
