@@ -236,3 +236,11 @@ fn firms_of_partners_and_companies_such_as() {
     // A given name after the cue is the person, not the firm.
     absent("Her business partner John Doe left.", "John Doe", "ORG");
 }
+
+#[test]
+fn industry_words_end_a_company_name() {
+    check("Shares of Brenholt Cement slipped after the results.", &[("Brenholt Cement", "ORG")]);
+    check("The deal was advised by Quarrow Associates.", &[("Quarrow Associates", "ORG")]);
+    check("Telvane Consulting said the plan was sound.", &[("Telvane Consulting", "ORG")]);
+    check("Ostrava Metals said output rose.", &[("Ostrava Metals", "ORG")]);
+}
