@@ -244,3 +244,12 @@ fn industry_words_end_a_company_name() {
     check("Telvane Consulting said the plan was sound.", &[("Telvane Consulting", "ORG")]);
     check("Ostrava Metals said output rose.", &[("Ostrava Metals", "ORG")]);
 }
+
+#[test]
+fn an_unknown_acronym_written_twice_after_the() {
+    let text = "The KVRU is running ads against the plan. Ministers said the KVRU's campaign was misleading.";
+    check(text, &[("KVRU", "ORG")]);
+    // Written once, or a common abbreviation: no organization.
+    absent("Ministers said the KVRU's campaign was misleading.", "KVRU", "ORG");
+    absent("The GDP figure rose. Analysts said the GDP data were weak.", "GDP", "ORG");
+}

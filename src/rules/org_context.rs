@@ -2,8 +2,9 @@
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
 //! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
 //! with X", "the (investment) bank X", "the retailer X", "the X newspaper", "X magazine",
-//! "companies such as X", "X partner Ana Silva", and a price that moves: "X rose 3%", "X
-//! fell $1.20".
+//! "companies such as X", "X partner Ana Silva", an acronym no list knows written twice,
+//! once after "the" or before "'s" ("the XYZU's campaign"), and a price that moves: "X
+//! rose 3%", "X fell $1.20".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -27,6 +28,28 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && (k == 0 || reach[k - 1] as usize <= k)
             && reach[k] as usize <= k
     };
+    // An acronym no list knows, after "the" or before "'s" ("the XYZU's campaign"), when
+    // the article writes it twice at least: an organization.
+    let acronym = |k: usize| {
+        let w = word(k);
+        tokens[k].kind == TokenKind::Word
+            && feats[k].upper
+            && !feats[k].caps_line
+            && (3..=6).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_uppercase())
+            && (k == 0 || reach[k - 1] as usize <= k)
+            && reach[k] as usize <= k
+            && !ABBREVIATIONS.contains(&w)
+    };
+    for k in 1..n.saturating_sub(1) {
+        let (the, poss) = (word(k - 1) == "the", matches!(word(k + 1), "'s" | "’s"));
+        if (the || poss) && acronym(k) {
+            let w = word(k);
+            if (0..n).filter(|&j| j != k && tokens[j].text(text) == w).take(1).count() == 1 {
+                cx.proposals.push(k, k + 1, Label::Org, 0);
+            }
+        }
+    }
     let mut push = |a: usize, b: usize, strong: bool| {
         // A given name first is a person ("Maria Lopez's chief executive" is rare, "Elena
         // Ruiz's shares" is not); a lone common word at a sentence start is no name.
@@ -104,6 +127,18 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         }
     }
 }
+
+/// Common abbreviations in capitals that name no organization.
+const ABBREVIATIONS: &[&str] = &[
+    "GDP", "GNP", "CEO", "CFO", "COO", "CTO", "CIO", "IPO", "ETF", "ETFS", "CPI", "PPI", "PMI", "USD", "EUR",
+    "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "AGM", "EGM", "EPS", "ROE", "ROI", "API", "ESG", "FDI",
+    "GMT", "EST", "EDT", "BST", "UTC", "CET", "PDF", "HTML", "LNG", "LPG", "VAT", "GST", "EBIT", "EBITDA",
+    "NAV", "AUM", "OTC", "SME", "ADR", "ADS", "REIT", "SPAC", "IRA", "LLC", "LLP", "PLC", "PPE", "HIV",
+    "AIDS", "COVID", "SARS", "DNA", "RNA", "CDS", "MBS", "CDO", "LBO", "ICO", "NFT", "SUV", "ATM", "GPS",
+    "CCTV", "LED", "OLED", "LCD", "USB", "CEOS", "MBA", "PHD", "FAQ", "TBA", "YTD", "YOY", "QOQ", "BPS",
+    "WTI", "OPEX", "CAPEX", "EBT", "P&L", "ISIN", "SKU", "IOU", "RSVP", "ASAP", "FYI", "CSR", "KPI", "HQ",
+    "NEWS", "TV", "AM", "PM",
+];
 
 /// Verbs of a price that moves, before an amount: "X rose 3%".
 const MOVES: &[&str] = &[
