@@ -137,7 +137,8 @@ const ABBREVIATIONS: &[&str] = &[
     "AIDS", "COVID", "SARS", "DNA", "RNA", "CDS", "MBS", "CDO", "LBO", "ICO", "NFT", "SUV", "ATM", "GPS",
     "CCTV", "LED", "OLED", "LCD", "USB", "CEOS", "MBA", "PHD", "FAQ", "TBA", "YTD", "YOY", "QOQ", "BPS",
     "WTI", "OPEX", "CAPEX", "EBT", "P&L", "ISIN", "SKU", "IOU", "RSVP", "ASAP", "FYI", "CSR", "KPI", "HQ",
-    "NEWS", "TV", "AM", "PM",
+    "NEWS", "TV", "AM", "PM", "FOB", "CIF", "EFP", "SPR", "EEP", "RICO", "ROM", "RAM", "CPU", "DAT", "LOC",
+    "GMP", "ECU", "ECUS", "SDR", "SDRS",
 ];
 
 /// Verbs of a price that moves, before an amount: "X rose 3%".
