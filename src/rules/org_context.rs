@@ -45,7 +45,10 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
         let (the, poss) = (word(k - 1) == "the", matches!(word(k + 1), "'s" | "’s"));
         if (the || poss) && acronym(k) {
             let w = word(k);
-            if (0..n).filter(|&j| j != k && tokens[j].text(text) == w).take(1).count() == 1 {
+            // (one defined in brackets, "Name (XYZU)", is the `acronym` rule's, with its id)
+            let same = |j: usize| j != k && tokens[j].text(text) == w;
+            let defined = |j: usize| j >= 1 && j + 1 < n && word(j - 1) == "(" && word(j + 1) == ")";
+            if (0..n).any(same) && !(0..n).any(|j| tokens[j].text(text) == w && defined(j)) {
                 cx.proposals.push(k, k + 1, Label::Org, 0);
             }
         }
