@@ -42,8 +42,8 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && !ABBREVIATIONS.contains(&w)
     };
     for k in 1..n.saturating_sub(1) {
-        let (the, poss) = (word(k - 1) == "the", matches!(word(k + 1), "'s" | "’s"));
-        if (the || poss) && acronym(k) {
+        // (the cheap test first: few tokens are in capitals)
+        if feats[k].upper && (word(k - 1) == "the" || matches!(word(k + 1), "'s" | "’s")) && acronym(k) {
             let w = word(k);
             // (one defined in brackets, "Name (XYZU)", is the `acronym` rule's, with its id)
             let same = |j: usize| j != k && tokens[j].text(text) == w;
