@@ -41,9 +41,9 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && reach[k] as usize <= k
             && !ABBREVIATIONS.contains(&w)
     };
-    for k in 1..n.saturating_sub(1) {
+    for (k, f) in feats.iter().enumerate().take(n.saturating_sub(1)).skip(1) {
         // (the cheap test first: few tokens are in capitals)
-        if feats[k].upper && (word(k - 1) == "the" || matches!(word(k + 1), "'s" | "’s")) && acronym(k) {
+        if f.upper && (word(k - 1) == "the" || matches!(word(k + 1), "'s" | "’s")) && acronym(k) {
             let w = word(k);
             // (one defined in brackets, "Name (XYZU)", is the `acronym` rule's, with its id)
             let same = |j: usize| j != k && tokens[j].text(text) == w;
