@@ -225,3 +225,31 @@ fn the_press_by_what_it_is() {
     check("The Vantisk daily said talks would resume.", &[("Vantisk", "ORG")]);
     absent("Prices rose daily in March.", "Prices", "ORG");
 }
+
+#[test]
+fn firms_of_partners_and_companies_such_as() {
+    check(
+        "\"The ruling helps,\" said Varrow Quill partner Maria Lindqvist.",
+        &[("Varrow Quill", "ORG"), ("Maria Lindqvist", "PER")],
+    );
+    check("Chipmakers were weak, but companies such as Torvane rallied.", &[("Torvane", "ORG")]);
+    // A given name after the cue is the person, not the firm.
+    absent("Her business partner John Doe left.", "John Doe", "ORG");
+}
+
+#[test]
+fn industry_words_end_a_company_name() {
+    check("Shares of Brenholt Cement slipped after the results.", &[("Brenholt Cement", "ORG")]);
+    check("The deal was advised by Quarrow Associates.", &[("Quarrow Associates", "ORG")]);
+    check("Telvane Consulting said the plan was sound.", &[("Telvane Consulting", "ORG")]);
+    check("Ostrava Metals said output rose.", &[("Ostrava Metals", "ORG")]);
+}
+
+#[test]
+fn an_unknown_acronym_written_twice_after_the() {
+    let text = "The KVRU is running ads against the plan. Ministers said the KVRU's campaign was misleading.";
+    check(text, &[("KVRU", "ORG")]);
+    // Written once, or a common abbreviation: no organization.
+    absent("Ministers said the KVRU's campaign was misleading.", "KVRU", "ORG");
+    absent("The GDP figure rose. Analysts said the GDP data were weak.", "GDP", "ORG");
+}

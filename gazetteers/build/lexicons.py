@@ -1618,6 +1618,29 @@ ORG_HAND = """
     Solutions           suffix
     Software            suffix
     Electronics         suffix
+    # industries and financial services (round 3)
+    Brokerage           suffix
+    Advisors            suffix
+    Advisers            suffix
+    Associates          suffix
+    Consulting          suffix
+    Analytics           suffix
+    Metals              suffix
+    Mines               suffix
+    Cement              suffix
+    Textiles            suffix
+    Fertilizers         suffix
+    Utilities           suffix
+    Petrochemical       suffix
+    Refining            suffix
+    Exploration         suffix
+    Drilling            suffix
+    Bioscience          suffix
+    Robotics            suffix
+    Trading             suffix
+    Commodities         suffix
+    Payments            suffix
+    Leasing             suffix
     Semiconductor       suffix
     Semiconductors      suffix
     Microsystems        suffix

@@ -2,7 +2,9 @@
 //! makes an organization: "shares of X", "a stake in X", "X shares", "X stock", "X's chief
 //! executive" (and board, chairman, shares, profit ...), "analysts at X", "an economist
 //! with X", "the (investment) bank X", "the retailer X", "the X newspaper", "X magazine",
-//! and a price that moves: "X rose 3%", "X fell $1.20".
+//! "companies such as X", "X partner Ana Silva", an acronym no list knows written twice,
+//! once after "the" or before "'s" ("the XYZU's campaign"), and a price that moves: "X
+//! rose 3%", "X fell $1.20".
 
 use super::facts::{gap, reach};
 use super::Context;
@@ -26,6 +28,31 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && (k == 0 || reach[k - 1] as usize <= k)
             && reach[k] as usize <= k
     };
+    // An acronym no list knows, after "the" or before "'s" ("the XYZU's campaign"), when
+    // the article writes it twice at least: an organization.
+    let acronym = |k: usize| {
+        let w = word(k);
+        tokens[k].kind == TokenKind::Word
+            && feats[k].upper
+            && !feats[k].caps_line
+            && (3..=6).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_uppercase())
+            && (k == 0 || reach[k - 1] as usize <= k)
+            && reach[k] as usize <= k
+            && !ABBREVIATIONS.contains(&w)
+    };
+    for (k, f) in feats.iter().enumerate().take(n.saturating_sub(1)).skip(1) {
+        // (the cheap test first: few tokens are in capitals)
+        if f.upper && (word(k - 1) == "the" || matches!(word(k + 1), "'s" | "’s")) && acronym(k) {
+            let w = word(k);
+            // (one defined in brackets, "Name (XYZU)", is the `acronym` rule's, with its id)
+            let same = |j: usize| j != k && tokens[j].text(text) == w;
+            let defined = |j: usize| j >= 1 && j + 1 < n && word(j - 1) == "(" && word(j + 1) == ")";
+            if (0..n).any(same) && !(0..n).any(|j| tokens[j].text(text) == w && defined(j)) {
+                cx.proposals.push(k, k + 1, Label::Org, 0);
+            }
+        }
+    }
     let mut push = |a: usize, b: usize, strong: bool| {
         // A given name first is a person ("Maria Lopez's chief executive" is rare, "Elena
         // Ruiz's shares" is not); a lone common word at a sentence start is no name.
@@ -50,6 +77,8 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
             && capword(k + 1)
             && match w {
                 "of" | "in" => matches!(word(k - 1), "shares" | "Shares" | "stake" | "Stake" | "stock"),
+                // "companies such as X", "rivals such as X"
+                "as" => word(k - 1) == "such" && k >= 2 && SUCH_AS.contains(&word(k - 2)),
                 "at" | "with" | "from" => ANALYSTS.iter().any(|x| x.eq_ignore_ascii_case(word(k - 1))),
                 _ => {
                     ORG_NOUNS.contains(&w)
@@ -73,6 +102,9 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
                 // "the X newspaper", "X magazine", "the X daily"
                 "newspaper" | "magazine" | "tabloid" | "broadcaster" | "daily" | "weekly" => true,
                 "'s" | "’s" => k + 1 < n && ORG_AFTER_POSSESSIVE.contains(&word(k + 1)),
+                // "said X partner Ana Silva": a firm of partners (law, accounting, consulting)
+                // before a partner named by a given name.
+                "partner" | "partners" => k + 1 < n && feats[k + 1].given && feats[k + 1].cap,
                 // "X rose 3%", "X fell $2.10": a price moves.
                 _ => {
                     MOVES.contains(&w)
@@ -99,10 +131,43 @@ pub(super) fn org_context(cx: &mut Context<'_>) {
     }
 }
 
+/// Common abbreviations in capitals that name no organization.
+const ABBREVIATIONS: &[&str] = &[
+    "GDP", "GNP", "CEO", "CFO", "COO", "CTO", "CIO", "IPO", "ETF", "ETFS", "CPI", "PPI", "PMI", "USD", "EUR",
+    "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "AGM", "EGM", "EPS", "ROE", "ROI", "API", "ESG", "FDI",
+    "GMT", "EST", "EDT", "BST", "UTC", "CET", "PDF", "HTML", "LNG", "LPG", "VAT", "GST", "EBIT", "EBITDA",
+    "NAV", "AUM", "OTC", "SME", "ADR", "ADS", "REIT", "SPAC", "IRA", "LLC", "LLP", "PLC", "PPE", "HIV",
+    "AIDS", "COVID", "SARS", "DNA", "RNA", "CDS", "MBS", "CDO", "LBO", "ICO", "NFT", "SUV", "ATM", "GPS",
+    "CCTV", "LED", "OLED", "LCD", "USB", "CEOS", "MBA", "PHD", "FAQ", "TBA", "YTD", "YOY", "QOQ", "BPS",
+    "WTI", "OPEX", "CAPEX", "EBT", "P&L", "ISIN", "SKU", "IOU", "RSVP", "ASAP", "FYI", "CSR", "KPI", "HQ",
+    "NEWS", "TV", "AM", "PM", "FOB", "CIF", "EFP", "SPR", "EEP", "RICO", "ROM", "RAM", "CPU", "DAT", "LOC",
+    "GMP", "ECU", "ECUS", "SDR", "SDRS",
+];
+
 /// Verbs of a price that moves, before an amount: "X rose 3%".
 const MOVES: &[&str] = &[
     "rose", "fell", "gained", "dropped", "slipped", "climbed", "jumped", "tumbled", "surged", "slumped",
     "declined", "advanced", "plunged", "soared", "slid", "eased", "added", "lost",
+];
+
+/// Plural nouns for organizations before "such as": "companies such as X".
+const SUCH_AS: &[&str] = &[
+    "companies",
+    "firms",
+    "banks",
+    "lenders",
+    "insurers",
+    "retailers",
+    "carmakers",
+    "automakers",
+    "chipmakers",
+    "miners",
+    "brokerages",
+    "groups",
+    "rivals",
+    "competitors",
+    "clients",
+    "customers",
 ];
 
 /// People whose employer follows "at", "with" or "from": "analysts at X".
