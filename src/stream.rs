@@ -394,29 +394,34 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
-/// One document a file, read when the stream reaches it: a file that cannot be read, or
-/// is not UTF-8, is an error item. `-` is standard input.
+/// One document a file, read when the stream reaches it ([`read_text`]): a file that
+/// cannot be read, or is not UTF-8, is an error item. `-` is standard input.
 pub fn text_files<P: AsRef<str>>(
     paths: impl IntoIterator<Item = P>,
 ) -> impl Iterator<Item = Result<Document<Origin>, DocError>> {
     paths.into_iter().map(|p| {
-        let p = p.as_ref();
-        let source: Arc<str> = p.into();
-        let bytes = if p == "-" {
-            let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
-        } else {
-            std::fs::read(p)
-        };
-        let text = bytes.map_err(|e| e.to_string()).and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))
-        });
-        match text {
-            Ok(text) => Ok(Document { text, meta: Origin { source, line: 0, id: None } }),
-            Err(message) => Err(DocError::input(source, message)),
-        }
+        let source: Arc<str> = p.as_ref().into();
+        read_text(p.as_ref()).map(|text| Document { text, meta: Origin { source, line: 0, id: None } })
     })
+}
+
+/// Reads a whole file (`-`: standard input) as UTF-8 text; the error names the file and
+/// says what is wrong (the I/O error, or the byte offset of the first invalid byte).
+///
+/// # Errors
+/// A [`DocErrorKind::Input`] error when the file cannot be read or is not UTF-8.
+pub fn read_text(path: &str) -> Result<String, DocError> {
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(path)
+    };
+    let text = bytes.map_err(|e| e.to_string()).and_then(|b| {
+        String::from_utf8(b)
+            .map_err(|e| format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))
+    });
+    text.map_err(|message| DocError::input(path, message))
 }
 
 #[cfg(test)]

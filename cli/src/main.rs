@@ -10,12 +10,10 @@
 use clap::{Args, Parser, Subcommand};
 use gazetteer::patterns::{PatternSet, STAGE_NAME};
 use gazetteer::stream::{self, DocError, DocErrorKind, Document, JsonLines, OnError, Origin, StreamOptions};
-use gazetteer::{
-    conll, eval, output, read_utf8, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger,
-};
+use gazetteer::{conll, eval, output, CaseMode, Entity, Gazetteer, LabelSet, Overlap, Rules, Tagger};
 use serde::Serialize;
 use std::collections::HashSet;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 const AFTER_HELP: &str = "Exit status: 0 success; 1 some inputs failed (reported on standard error), \
@@ -244,11 +242,6 @@ fn out_err(e: io::Error) -> Fail {
     }
 }
 
-/// The labels declared with --label and those of the --patterns files.
-fn declared_labels(o: &TaggerOpts) -> Result<LabelSet, Fail> {
-    Ok(labels_and_patterns(o)?.0)
-}
-
 /// The declared labels and the patterns: a pattern file's labels count as declared (so
 /// that `eval --labels` and the gazetteer files may use them).
 fn labels_and_patterns(o: &TaggerOpts) -> Result<(LabelSet, PatternSet), Fail> {
@@ -268,9 +261,15 @@ fn labels_and_patterns(o: &TaggerOpts) -> Result<(LabelSet, PatternSet), Fail> {
 
 fn build_tagger(o: &TaggerOpts) -> Result<Tagger, Fail> {
     let (labels, patterns) = labels_and_patterns(o)?;
+    build_tagger_from(o, &labels, patterns)
+}
+
+/// The tagger of the options, with the labels and patterns [`labels_and_patterns`] read
+/// (so that a command that needs the labels too reads the pattern files once).
+fn build_tagger_from(o: &TaggerOpts, labels: &LabelSet, patterns: PatternSet) -> Result<Tagger, Fail> {
     let mut gs: Vec<Gazetteer> = Vec::new();
     for p in &o.gazetteers {
-        gs.push(Gazetteer::from_path_with(p, &labels)?);
+        gs.push(Gazetteer::from_path_with(p, labels)?);
     }
     Gazetteer::check_ids(&gs)?;
     let on = if o.no_default { o.rules } else { !o.no_rules };
@@ -331,13 +330,7 @@ fn warn(msg: &str) {
 }
 
 fn read_input(path: &str) -> Result<String, Fail> {
-    if path == "-" {
-        let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).map_err(|e| Fail(format!("-: {e}")))?;
-        return String::from_utf8(b)
-            .map_err(|e| Fail(format!("-: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to())));
-    }
-    Ok(read_utf8(path)?)
+    stream::read_text(path).map_err(|e| Fail(e.to_string()))
 }
 
 /// Reads the documents of `files`, tags them through the library's stream
@@ -586,10 +579,11 @@ fn run_stats(a: StatsArgs) -> Result<Outcome, Fail> {
 }
 
 fn run_conll(a: ConllArgs) -> Result<Outcome, Fail> {
-    let tagger = build_tagger(&a.tagger)?;
+    let (labels, patterns) = labels_and_patterns(&a.tagger)?;
+    let tagger = build_tagger_from(&a.tagger, &labels, patterns)?;
     let input = read_input(&a.file)?;
     let lines: Vec<&str> = input.lines().collect();
-    conll::check(&a.file, &lines, conll::Columns::Tokens, &declared_labels(&a.tagger)?)?;
+    conll::check(&a.file, &lines, conll::Columns::Tokens, &labels)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for line in conll::tag_lines(&tagger, &input) {
@@ -600,7 +594,7 @@ fn run_conll(a: ConllArgs) -> Result<Outcome, Fail> {
 }
 
 fn run_eval(a: EvalArgs) -> Result<Outcome, Fail> {
-    let labels = declared_labels(&a.tagger)?;
+    let (labels, patterns) = labels_and_patterns(&a.tagger)?;
     let mut keep: HashSet<String> = HashSet::new();
     for l in a.labels.iter().filter(|l| !l.is_empty()) {
         keep.insert(labels.parse(l).map_err(|e| Fail(format!("--labels: {e}")))?.to_string());
@@ -610,7 +604,7 @@ fn run_eval(a: EvalArgs) -> Result<Outcome, Fail> {
         let text = read_input(&a.file)?;
         let offsets = if a.char_offsets { eval::Offsets::Chars } else { eval::Offsets::Bytes };
         let gold = eval::read_gold(gold_path, &gold_text, &text, offsets, &labels)?;
-        let tagger = build_tagger(&a.tagger)?;
+        let tagger = build_tagger_from(&a.tagger, &labels, patterns)?;
         let pred: Vec<(usize, usize, String)> =
             tagger.tag(&text).into_iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
         eval::score_spans(&gold, &pred, &keep)
@@ -622,7 +616,7 @@ fn run_eval(a: EvalArgs) -> Result<Outcome, Fail> {
         let lines = if a.tagged {
             input.lines().map(str::to_string).collect()
         } else {
-            let tagger = build_tagger(&a.tagger)?;
+            let tagger = build_tagger_from(&a.tagger, &labels, patterns)?;
             conll::tag_lines(&tagger, &input)
         };
         let (mut gold, mut pred) = (Vec::new(), Vec::new());
