@@ -130,13 +130,41 @@ pub(crate) struct ChannelBuilder {
     /// `EXACT_OK` and `CAPS_OK` as its spellings allow).
     names: Vec<(u32, u32, u32)>,
     /// The capitalized forms wanted: a name (index into `names`), where its keys start in
-    /// `upper_ends`, and how many there are.
+    /// `upper_ends`, and how many there are; `PER_TOKEN` instead of the count for an
+    /// ASCII name, whose capitalized keys are those of its tokens (`upper_tokens`).
     uppers: Vec<(u32, u32, u32)>,
-    /// The keys of the capitalized forms, one after another, and where each ends.
+    /// The keys of the capitalized forms of non-ASCII names, one after another, and where
+    /// each ends.
     upper_keys: String,
     upper_ends: Vec<u32>,
+    /// The tokens of ASCII names wanted in capitals, one bit an id: ASCII capitals change
+    /// no token boundary, so the capitalized key of such a token is one per token, not
+    /// one per name it is in (a million names share far fewer tokens).
+    upper_tokens: Vec<u64>,
     buf: String,
 }
+
+/// The capitalized key of an ASCII token whose key is `key`: the key of the token in
+/// capitals, as the key of the name in capitals would give it.
+fn upper_key<'a>(kind: KeyKind, key: &[u8], word: &'a mut String, out: &'a mut String) -> &'a str {
+    word.clear();
+    word.push_str(std::str::from_utf8(key).unwrap_or(""));
+    word.make_ascii_uppercase();
+    kind.key(word, out)
+}
+
+/// Notes `k` as the capitalized key of token `orig`, or as a conflict when it is another
+/// token's already.
+fn note_alias<'k>(alias_of: &mut FxMap<&'k str, u32>, k: &'k str, orig: u32) {
+    let a = alias_of.entry(k).or_insert(orig);
+    if *a != orig {
+        *a = u32::MAX;
+    }
+}
+
+/// In place of a key count in `ChannelBuilder::uppers`: the name is ASCII, its capitalized
+/// keys are its tokens' (see `upper_tokens`).
+const PER_TOKEN: u32 = u32::MAX;
 
 impl ChannelBuilder {
     pub(crate) fn new(key: KeyKind) -> ChannelBuilder {
@@ -148,6 +176,7 @@ impl ChannelBuilder {
             uppers: Vec::new(),
             upper_keys: String::new(),
             upper_ends: Vec::new(),
+            upper_tokens: Vec::new(),
             buf: String::new(),
         }
     }
@@ -184,34 +213,33 @@ impl ChannelBuilder {
         let name = u32::try_from(self.names.len()).map_err(|_| "too many names".to_string())?;
         self.names.push((start, tokens.len() as u32, entry | flag));
         if upper {
-            let first = self.upper_ends.len() as u32;
-            let mut n = 0;
-            let mut push = |this: &mut ChannelBuilder, token: &str| -> Result<(), String> {
-                let k = this.key.key(token, &mut this.buf);
-                this.upper_keys.push_str(k);
-                this.upper_ends
-                    .push(u32::try_from(this.upper_keys.len()).map_err(|_| "names too long".to_string())?);
-                n += 1;
-                Ok(())
-            };
             if text.is_ascii() {
                 // ASCII capitals change no byte's length and no character's class for the
                 // tokenizer (letters stay letters), so the name's tokens are those of its
-                // capitalized form: no second string and no second tokenization.
-                let mut word = String::new();
-                for t in tokens {
-                    word.clear();
-                    word.push_str(t.text(text));
-                    word.make_ascii_uppercase();
-                    push(self, &word)?;
+                // capitalized form, and each token's capitalized key is its own
+                // (`upper_key`): no second string and no second tokenization.
+                for &id in &self.seqs[start as usize..] {
+                    let (w, b) = (id as usize / 64, id % 64);
+                    if w >= self.upper_tokens.len() {
+                        self.upper_tokens.resize((w + 1).next_power_of_two(), 0);
+                    }
+                    self.upper_tokens[w] |= 1 << b;
                 }
+                self.uppers.push((name, 0, PER_TOKEN));
             } else {
+                let first = self.upper_ends.len() as u32;
+                let mut n = 0;
                 let up = crate::normalize::upper(text);
                 for t in crate::tokenize::tokenize(&up) {
-                    push(self, t.text(&up))?;
+                    let k = self.key.key(t.text(&up), &mut self.buf);
+                    self.upper_keys.push_str(k);
+                    self.upper_ends.push(
+                        u32::try_from(self.upper_keys.len()).map_err(|_| "names too long".to_string())?,
+                    );
+                    n += 1;
                 }
+                self.uppers.push((name, first, n));
             }
-            self.uppers.push((name, first, n));
         }
         Ok(())
     }
@@ -219,21 +247,54 @@ impl ChannelBuilder {
     /// Turns the capitalized forms into aliases where they can be, and into patterns of
     /// their own where they cannot (see the type's docs).
     fn settle_uppers(&mut self) -> Result<(), String> {
+        // (As `note_alias` marks it.)
         const CONFLICT: u32 = u32::MAX;
+        const NONE: u32 = u32::MAX;
         let uppers = std::mem::take(&mut self.uppers);
         let upper_keys = std::mem::take(&mut self.upper_keys);
         let upper_ends = std::mem::take(&mut self.upper_ends);
+        let upper_tokens = std::mem::take(&mut self.upper_tokens);
         let key = |k: u32| {
             let start = if k == 0 { 0 } else { upper_ends[k as usize - 1] as usize };
             &upper_keys[start..upper_ends[k as usize] as usize]
         };
+        // The capitalized key of each token of an ASCII name wanted in capitals: token
+        // `id`'s is `tok_keys[tok_at[tok_of[id]]..tok_at[tok_of[id] + 1]]`.
+        let (mut tok_keys, mut tok_at, mut tok_ids) = (String::new(), vec![0u32], Vec::new());
+        let mut tok_of = vec![NONE; if upper_tokens.is_empty() { 0 } else { self.vocab.len() + 1 }];
+        {
+            let (kind, mut word, mut out) = (self.key, String::new(), String::new());
+            self.vocab.for_each(|k, id| {
+                if upper_tokens.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0) {
+                    tok_of[id as usize] = tok_ids.len() as u32;
+                    tok_ids.push(id);
+                    tok_keys.push_str(upper_key(kind, k, &mut word, &mut out));
+                    tok_at.push(tok_keys.len() as u32);
+                }
+            });
+        }
+        let tok_key = |t: u32| &tok_keys[tok_at[t as usize] as usize..tok_at[t as usize + 1] as usize];
         // A capitalized form needs a pattern of its own when its tokens differ in number
         // from the name's, when one of its keys is another token of its own, or when one
-        // of its keys would alias two tokens.
+        // of its keys would alias two tokens. For the tokens of ASCII names this is said
+        // once a token (`bad`), for the others once a name (`own_pattern`).
         let mut own_pattern = vec![false; uppers.len()];
+        let mut bad = vec![false; tok_ids.len()];
         let mut alias_of: FxMap<&str, u32> = FxMap::default();
+        alias_of.reserve(tok_ids.len() + upper_ends.len());
+        for (t, &orig) in tok_ids.iter().enumerate() {
+            let k = tok_key(t as u32);
+            match self.vocab.get(k.as_bytes()) {
+                Some(id) if id == orig => {}
+                Some(_) => bad[t] = true,
+                None => note_alias(&mut alias_of, k, orig),
+            }
+        }
         for (u, &(name, first, n)) in uppers.iter().enumerate() {
             let (start, len, _) = self.names[name as usize];
+            if n == PER_TOKEN {
+                continue;
+            }
             if n != len {
                 own_pattern[u] = true;
                 continue;
@@ -244,19 +305,22 @@ impl ChannelBuilder {
                 match self.vocab.get(k.as_bytes()) {
                     Some(id) if id == orig => {}
                     Some(_) => own_pattern[u] = true,
-                    None => {
-                        let a = alias_of.entry(k).or_insert(orig);
-                        if *a != orig {
-                            *a = CONFLICT;
-                        }
-                    }
+                    None => note_alias(&mut alias_of, k, orig),
                 }
             }
         }
-        for (u, &(_, first, n)) in uppers.iter().enumerate() {
-            if (0..n).any(|i| alias_of.get(key(first + i)) == Some(&CONFLICT)) {
-                own_pattern[u] = true;
-            }
+        for (t, b) in bad.iter_mut().enumerate() {
+            *b |= alias_of.get(tok_key(t as u32)) == Some(&CONFLICT);
+        }
+        for (u, &(name, first, n)) in uppers.iter().enumerate() {
+            own_pattern[u] |= if n == PER_TOKEN {
+                let (start, len, _) = self.names[name as usize];
+                self.seqs[start as usize..(start + len) as usize]
+                    .iter()
+                    .any(|&id| bad[tok_of[id as usize] as usize])
+            } else {
+                (0..n).any(|i| alias_of.get(key(first + i)) == Some(&CONFLICT))
+            };
         }
         let mut aliases: Vec<(&str, u32)> = alias_of.into_iter().filter(|a| a.1 != CONFLICT).collect();
         // Deterministic table layout: by token id (an id has one capitalized key; the
@@ -272,8 +336,17 @@ impl ChannelBuilder {
                 continue;
             }
             let start = u32::try_from(self.seqs.len()).map_err(|_| "too many name tokens".to_string())?;
+            let (name_start, name_len, entry) = self.names[name as usize];
+            let per_token = n == PER_TOKEN;
+            let n = if per_token { name_len } else { n };
             for i in 0..n {
-                let k = key(first + i).as_bytes();
+                let k = if per_token {
+                    let id = self.seqs[(name_start + i) as usize];
+                    tok_key(tok_of[id as usize])
+                } else {
+                    key(first + i)
+                };
+                let k = k.as_bytes();
                 let id = match self.vocab.get(k) {
                     Some(id) => id & !ALIAS,
                     None => self.vocab.insert(k)?,
@@ -283,8 +356,7 @@ impl ChannelBuilder {
                 }
                 self.seqs.push(id);
             }
-            let entry = self.names[name as usize].2 & !FLAGS;
-            self.names.push((start, n, entry | CAPS_OK));
+            self.names.push((start, n, (entry & !FLAGS) | CAPS_OK));
         }
         Ok(())
     }
@@ -387,108 +459,118 @@ impl ChannelBuilder {
             }
             (ranges, laid)
         };
-        let nfa = if patterns.is_empty() {
-            None
-        } else {
-            let pats = order.iter().map(|&p| code(p));
-            // Code bytes are dense and uniform: a prefilter finds nothing to skip and
-            // costs a third of the build time. Full transition tables for the first two
-            // levels make filling in the failure transitions fast; the compact automaton
-            // keeps one only for its start state (deeper ones would cost a fifth of its
-            // memory and save little search time).
-            let nnfa = noncontiguous::Builder::new()
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .dense_depth(2)
-                .build(pats)
-                .map_err(|e| e.to_string())?;
-            drop(bytes);
-            let nfa = contiguous::Builder::new()
-                .dense_depth(1)
-                .build_from_noncontiguous(&nnfa)
-                .map_err(|e| e.to_string())?;
-            let start = nfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
-            Some((nfa, start))
-        };
-        entries.shrink_to_fit();
-        // What can begin a name: the first tokens of the patterns.
-        let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
-        for &(s, _) in &patterns {
-            let id = map[seqs[s as usize] as usize] as usize;
-            first[id / 64] |= 1 << (id % 64);
-        }
-        let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
-        let mut starts = StartFilter::new(n_first, 16, key.fold_case);
-        let mut known = StartFilter::new(vocab.len(), 8, key.fold_case);
-        // Whether any match could be accepted or refused for its capitals.
-        let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
-        let mut caseless = vec![0u64; if spellings { first.len() } else { 0 }];
-        let mut buf = String::new();
-        // The pair keys of every spelling of every token: its key's by id (with
-        // `LONGER` set when the key goes on after its word bytes: a run that is one word
-        // is never such a token), and its aliases' by id.
-        let mut keys = vec![0u64; vocab.len() + 1];
-        let mut aliases: Vec<(u32, u64)> = Vec::new();
-        vocab.for_each(|k, raw| {
-            let id = raw & !ALIAS;
-            let more = || k.get(8).is_some_and(|&c| is_word_byte(c));
-            let chunk = chunk_at(k, 0);
-            let mut p = pair_key(chunk, word_masks(&chunk).0, more, key.fold_case);
-            if first[id as usize / 64] & (1 << (id % 64)) != 0 {
-                starts.add(p);
+        // The automaton is built on a thread of its own while this one makes the filters
+        // below, which need the vocabulary but not the automaton (a third of the build
+        // time for a large gazetteer).
+        let pats = || order.iter().map(|&p| code(p));
+        std::thread::scope(|scope| -> Result<Channel, String> {
+            let nfa = scope.spawn(|| automaton(pats()));
+            entries.shrink_to_fit();
+            // What can begin a name: the first tokens of the patterns.
+            let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
+            for &(s, _) in &patterns {
+                let id = map[seqs[s as usize] as usize] as usize;
+                first[id / 64] |= 1 << (id % 64);
             }
-            known.add(p);
-            if k.first().is_some_and(|&b| is_word_byte(b)) && !k.iter().all(|&b| is_word_byte(b)) {
-                p |= LONGER;
-            }
-            if raw & ALIAS == 0 {
-                keys[raw as usize] = p;
-            } else {
-                aliases.push((raw & !ALIAS, p));
-            }
-            // (An alias is capitals already; what counts is its token's own key.)
-            let k = std::str::from_utf8(k).unwrap_or("");
-            if spellings && raw & ALIAS == 0 && key.key(&crate::normalize::upper(k), &mut buf) == k {
-                caseless[id as usize / 64] |= 1 << (id % 64);
-            }
-        });
-        aliases.sort_unstable();
-        let spellings_of = |id: u32| {
-            let from = aliases.partition_point(|x| x.0 < id);
-            let more = aliases[from..].iter().take_while(move |x| x.0 == id).map(|x| x.1);
-            std::iter::once(keys[id as usize]).chain(more)
-        };
-        let mut pairs = PairFilter::new(patterns.len());
-        for &(s, n) in &patterns {
-            let a = map[seqs[s as usize] as usize];
-            for ka in spellings_of(a) {
-                if n == 1 {
-                    pairs.add(ka, ALONE);
+            let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
+            let mut starts = StartFilter::new(n_first, 16, key.fold_case);
+            let mut known = StartFilter::new(vocab.len(), 8, key.fold_case);
+            // Whether any match could be accepted or refused for its capitals.
+            let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
+            let mut caseless = vec![0u64; if spellings { first.len() } else { 0 }];
+            let mut buf = String::new();
+            // The pair keys of every spelling of every token: its key's by id (with
+            // `LONGER` set when the key goes on after its word bytes: a run that is one word
+            // is never such a token), and its aliases' by id.
+            let mut keys = vec![0u64; vocab.len() + 1];
+            let mut aliases: Vec<(u32, u64)> = Vec::new();
+            vocab.for_each(|k, raw| {
+                let id = raw & !ALIAS;
+                let more = || k.get(8).is_some_and(|&c| is_word_byte(c));
+                let chunk = chunk_at(k, 0);
+                let mut p = pair_key(chunk, word_masks(&chunk).0, more, key.fold_case);
+                if first[id as usize / 64] & (1 << (id % 64)) != 0 {
+                    starts.add(p);
+                }
+                known.add(p);
+                if k.first().is_some_and(|&b| is_word_byte(b)) && !k.iter().all(|&b| is_word_byte(b)) {
+                    p |= LONGER;
+                }
+                if raw & ALIAS == 0 {
+                    keys[raw as usize] = p;
                 } else {
-                    for kb in spellings_of(map[seqs[s as usize + 1] as usize]) {
-                        pairs.add(ka, kb & !LONGER);
+                    aliases.push((raw & !ALIAS, p));
+                }
+                // (An alias is capitals already; what counts is its token's own key.)
+                let k = std::str::from_utf8(k).unwrap_or("");
+                if spellings && raw & ALIAS == 0 && key.key(&crate::normalize::upper(k), &mut buf) == k {
+                    caseless[id as usize / 64] |= 1 << (id % 64);
+                }
+            });
+            aliases.sort_unstable();
+            let spellings_of = |id: u32| {
+                let from = aliases.partition_point(|x| x.0 < id);
+                let more = aliases[from..].iter().take_while(move |x| x.0 == id).map(|x| x.1);
+                std::iter::once(keys[id as usize]).chain(more)
+            };
+            let mut pairs = PairFilter::new(patterns.len());
+            for &(s, n) in &patterns {
+                let a = map[seqs[s as usize] as usize];
+                for ka in spellings_of(a) {
+                    if n == 1 {
+                        pairs.add(ka, ALONE);
+                    } else {
+                        for kb in spellings_of(map[seqs[s as usize + 1] as usize]) {
+                            pairs.add(ka, kb & !LONGER);
+                        }
                     }
                 }
             }
-        }
-        drop((keys, aliases));
-        let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Channel {
-            key,
-            vocab,
-            nfa,
-            entry_ranges,
-            entries,
-            first,
-            caseless,
-            spellings,
-            starts,
-            known,
-            pairs,
-            uid,
-            translit: None,
+            drop((keys, aliases));
+            let nfa = nfa.join().map_err(|_| "the automaton's builder failed".to_string())??;
+            let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(Channel {
+                key,
+                vocab,
+                nfa,
+                entry_ranges,
+                entries,
+                first,
+                caseless,
+                spellings,
+                starts,
+                known,
+                pairs,
+                uid,
+                translit: None,
+            })
         })
     }
+}
+
+/// The automaton over the patterns' codes, and its (unanchored) start state; `None` for
+/// no patterns.
+fn automaton<'a>(codes: impl Iterator<Item = &'a [u8]> + Clone) -> Result<Option<(NFA, StateID)>, String> {
+    if codes.clone().next().is_none() {
+        return Ok(None);
+    }
+    // Code bytes are dense and uniform: a prefilter finds nothing to skip and costs a
+    // third of the build time. Full transition tables for the first two levels make
+    // filling in the failure transitions fast; the compact automaton keeps one only for
+    // its start state (deeper ones would cost a fifth of its memory and save little
+    // search time).
+    let nnfa = noncontiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .dense_depth(2)
+        .build(codes)
+        .map_err(|e| e.to_string())?;
+    let nfa = contiguous::Builder::new()
+        .dense_depth(1)
+        .build_from_noncontiguous(&nnfa)
+        .map_err(|e| e.to_string())?;
+    let start = nfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
+    Ok(Some((nfa, start)))
 }
 
 /// One keyed vocabulary with its automaton.
