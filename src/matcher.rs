@@ -153,12 +153,15 @@ fn upper_key<'a>(kind: KeyKind, key: &[u8], word: &'a mut String, out: &'a mut S
     kind.key(word, out)
 }
 
+/// In `ChannelBuilder::settle_uppers`, a capitalized key that two tokens would have.
+const CONFLICT: u32 = u32::MAX;
+
 /// Notes `k` as the capitalized key of token `orig`, or as a conflict when it is another
 /// token's already.
 fn note_alias<'k>(alias_of: &mut FxMap<&'k str, u32>, k: &'k str, orig: u32) {
     let a = alias_of.entry(k).or_insert(orig);
     if *a != orig {
-        *a = u32::MAX;
+        *a = CONFLICT;
     }
 }
 
@@ -247,9 +250,6 @@ impl ChannelBuilder {
     /// Turns the capitalized forms into aliases where they can be, and into patterns of
     /// their own where they cannot (see the type's docs).
     fn settle_uppers(&mut self) -> Result<(), String> {
-        // (As `note_alias` marks it.)
-        const CONFLICT: u32 = u32::MAX;
-        const NONE: u32 = u32::MAX;
         let uppers = std::mem::take(&mut self.uppers);
         let upper_keys = std::mem::take(&mut self.upper_keys);
         let upper_ends = std::mem::take(&mut self.upper_ends);
@@ -459,12 +459,15 @@ impl ChannelBuilder {
             }
             (ranges, laid)
         };
-        // The automaton is built on a thread of its own while this one makes the filters
-        // below, which need the vocabulary but not the automaton (a third of the build
-        // time for a large gazetteer).
+        // A large automaton is built on a thread of its own while this one makes the
+        // filters below, which need the vocabulary but not the automaton (a third of the
+        // build time for a large gazetteer). A small one (a live overlay's), or one where
+        // no thread can be started, is built here after them.
         let pats = || order.iter().map(|&p| code(p));
         std::thread::scope(|scope| -> Result<Channel, String> {
-            let nfa = scope.spawn(|| automaton(pats()));
+            let nfa = (order.len() >= PARALLEL_BUILD_FROM)
+                .then(|| std::thread::Builder::new().spawn_scoped(scope, || automaton(pats())).ok())
+                .flatten();
             entries.shrink_to_fit();
             // What can begin a name: the first tokens of the patterns.
             let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
@@ -527,7 +530,10 @@ impl ChannelBuilder {
                 }
             }
             drop((keys, aliases));
-            let nfa = nfa.join().map_err(|_| "the automaton's builder failed".to_string())??;
+            let nfa = match nfa {
+                Some(h) => h.join().map_err(|_| "the automaton's builder failed".to_string())??,
+                None => automaton(pats())?,
+            };
             let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Ok(Channel {
                 key,
@@ -547,6 +553,9 @@ impl ChannelBuilder {
         })
     }
 }
+
+/// Patterns from which a channel's automaton is built on a thread of its own.
+const PARALLEL_BUILD_FROM: usize = 50_000;
 
 /// The automaton over the patterns' codes, and its (unanchored) start state; `None` for
 /// no patterns.
