@@ -194,3 +194,26 @@ def test_add_checks_its_arguments(mine):
         mine.add("Somewhere", "not a label")
     with pytest.raises(ValueError, match="empty"):
         mine.add("  ", "LOC")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Around the 30 bytes an entity keeps inline: 29, 30 and 31 bytes, multi-byte
+        # letters at the edge, and far longer.
+        "Ardvelle Tessarine Holdings X",
+        "Ardvelle Tessarine Holdings Xy",
+        "Ardvelle Tessarine Holdings Xyz",
+        "Ardvelle Tessarine Holdingś Xø",
+        "Ŀøngwater Ŧrust ƒor Ŋorthern Ŵaterways and Ħarbours",
+    ],
+)
+def test_mention_text_of_any_length(name):
+    t = gazetteer.Tagger(default=False)
+    t.add(name, "ORG")
+    text = f"Ёж 🐝 {name} said so, and {name.upper()} too."
+    for found in (t.tag(text), t.tag_batch([text, text])[1]):
+        assert [e.text for e in found][:1] == [name]
+        for e in found:
+            assert text[e.start : e.end] == e.text
+            assert e.to_dict()["text"] == e.text
