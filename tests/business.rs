@@ -243,6 +243,24 @@ fn industry_words_end_a_company_name() {
     check("The deal was advised by Quarrow Associates.", &[("Quarrow Associates", "ORG")]);
     check("Telvane Consulting said the plan was sound.", &[("Telvane Consulting", "ORG")]);
     check("Ostrava Metals said output rose.", &[("Ostrava Metals", "ORG")]);
+    check("Kalvari Uranium cut its forecast.", &[("Kalvari Uranium", "ORG")]);
+    check("Orders at Vestrum Machinery doubled.", &[("Vestrum Machinery", "ORG")]);
+    check("Dunmere Reinsurance raised its rates.", &[("Dunmere Reinsurance", "ORG")]);
+}
+
+#[test]
+fn legal_forms_of_south_east_asia_and_the_gulf() {
+    check("Norvika Berhad posted a loss.", &[("Norvika Berhad", "ORG")]);
+    check("Sathep PCL agreed to the deal.", &[("Sathep PCL", "ORG")]);
+    check("PT Suryaraya Logam Tbk said sales fell.", &[("PT Suryaraya Logam Tbk", "ORG")]);
+    check("Qadira Holding QPSC rose.", &[("Qadira Holding QPSC", "ORG")]);
+}
+
+#[test]
+fn an_industry_word_alone_is_no_company() {
+    absent("Tobacco taxes rose again.", "Tobacco", "ORG");
+    absent("Uranium prices rose.", "Uranium", "ORG");
+    absent("Lithium demand is growing.", "Lithium", "ORG");
 }
 
 #[test]
