@@ -1,5 +1,5 @@
 //! The hash map of the crate's internal tables: the "Fx" hash of rustc, for keys that are
-//! tokens, token codes and entry indices (shared by the matcher, the entry table, the
+//! tokens, token ids and entry indices (shared by the matcher, the entry table, the
 //! tagger and the rules, so that none of them reaches into another for it).
 
 use std::collections::HashMap;

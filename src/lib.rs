@@ -28,8 +28,8 @@
 //!    path; white space is dropped, a possessive `'s` is split off.
 //! 2. **Normalize** (per token): NFC, apostrophe/quote/dash variants unified; optional
 //!    full Unicode case folding and accent folding.
-//! 3. **Match**: each token becomes a code from the gazetteers' vocabulary, and an
-//!    Aho-Corasick automaton over the codes finds every name.
+//! 3. **Match**: each token becomes an id from the gazetteers' vocabulary, and an
+//!    Aho-Corasick automaton over the ids finds every name.
 //! 4. **Resolve**: candidates of one span are ranked; overlapping spans are resolved.
 //! 5. **Output**: [`Entity`] spans of the original text.
 //!
@@ -91,7 +91,7 @@
 //!
 //! # Dependencies and the command
 //!
-//! The library depends on aho-corasick, unicode-segmentation, unicode-normalization,
+//! The library depends on unicode-segmentation, unicode-normalization,
 //! serde, serde_json, once_cell and regex (the `REGEX` of pattern files), and nothing of
 //! the command line. The `gazetteer`
 //! command is the package `gazetteer-cli` in the repository's `cli/` folder
@@ -106,6 +106,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod automaton;
 pub mod conll;
 #[cfg(feature = "embedded")]
 mod embedded;

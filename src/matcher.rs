@@ -1,24 +1,20 @@
-//! Matching: an Aho-Corasick automaton over token codes.
+//! Matching: an Aho-Corasick automaton over token ids.
 //!
-//! Each distinct token of the gazetteer names (after normalization) gets a number, written
-//! as a short byte code; a name becomes the concatenation of its tokens' codes, and the
-//! automaton is built over these. A document is tokenized the same way, and its tokens
-//! are looked up in the vocabulary ([`Vocab`]) and fed to the automaton one code at a
+//! Each distinct token of the gazetteer names (after normalization) gets a number, an id;
+//! a name becomes the sequence of its tokens' ids, and the automaton
+//! ([`TokenAutomaton`]) is built over these. A document is tokenized the same way, and its
+//! tokens are looked up in the vocabulary ([`Vocab`]) and fed to the automaton one id at a
 //! time: a known token moves it on, an unknown one sends it back to its start state (no
 //! name holds that token).
 //!
-//! Why codes and not characters:
+//! Why token ids and not characters:
 //! - every match is whole tokens by construction, so "Iran" never matches inside
 //!   "Iranian", and a shorter name is never lost because a longer one failed mid-token
 //!   (gazetteer "testing" and "testing 123" on "testing 12345" finds "testing");
-//! - white space between tokens is not part of the codes, so "Masrour  Barzani",
+//! - white space between tokens is not part of the names, so "Masrour  Barzani",
 //!   "Masrour\u{a0}Barzani" and "Masrour\nBarzani" are the same sequence;
-//! - the automaton is small (one state per code byte of a name, not per character) and
-//!   the scanned haystack is a fraction of the text.
-//!
-//! Codes have one to four bytes, like UTF-8: the first byte has its high bit set and says
-//! how long the code is, the others do not. So a match can start and end only at token
-//! boundaries. The tokens in the most names get the shortest codes.
+//! - the automaton is small (one state per token of a name, not per character), takes one
+//!   step a token, and the scanned haystack is a fraction of the text.
 //!
 //! Most of a text cannot begin a name, and the tagger need not even tokenize it: a
 //! [`StartFilter`] on the first tokens of the names rejects most stretches of text from
@@ -37,6 +33,7 @@
 //! Names are put in the channel their case and accent options call for; a channel with
 //! no names costs nothing at tagging time.
 
+use crate::automaton::{TokenAutomaton, ROOT};
 use crate::fxhash::FxMap;
 use crate::normalize::KeyKind;
 use crate::tokenize::{
@@ -44,49 +41,11 @@ use crate::tokenize::{
     tokenize_run, word_masks, Token, TokenKind, HIGH_BITS,
 };
 use crate::vocab::{head_at, Vocab, ALIAS};
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::{self, NFA};
-use aho_corasick::nfa::noncontiguous;
-use aho_corasick::{Anchored, MatchKind};
 
 // Token ids start at 1 (the vocabulary marks empty slots with 0).
 
-// Codes have one to four bytes. The first byte has its high bit set and says how many
-// follow; the others do not. Ids are given by how often a token occurs in the names, so
-// the commonest tokens get the shortest codes.
-const ONE: u32 = 32;
-const TWO: u32 = ONE + 64 * 128;
-const THREE: u32 = TWO + 30 * 128 * 128;
-/// Largest id a code can carry.
-const MAX_ID: u32 = THREE + 2 * 128 * 128 * 128 - 1;
-
-/// Writes the code of `id` into `out`; returns its length.
-#[inline]
-fn encode(id: u32, out: &mut [u8; 4]) -> usize {
-    if id < ONE {
-        out[0] = 0x80 | id as u8;
-        1
-    } else if id < TWO {
-        let x = id - ONE;
-        *out = [0xA0 + (x >> 7) as u8, (x & 0x7F) as u8, 0, 0];
-        2
-    } else if id < THREE {
-        let x = id - TWO;
-        *out = [0xE0 + (x >> 14) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8, 0];
-        3
-    } else {
-        let x = id - THREE;
-        *out = [0xFE + (x >> 21) as u8, ((x >> 14) & 0x7F) as u8, ((x >> 7) & 0x7F) as u8, (x & 0x7F) as u8];
-        4
-    }
-}
-
-#[inline]
-fn push_code(out: &mut Vec<u8>, id: u32) {
-    let mut code = [0; 4];
-    let n = encode(id, &mut code);
-    out.extend_from_slice(&code[..n]);
-}
+/// Largest token id: the automaton's start state keeps a table of four bytes an id.
+const MAX_ID: u32 = 4_694_047;
 
 /// A match: tokens `start..end` of the document, and the pattern that matched; `upper`
 /// when the text spelled some of it in capitals (through alias keys), which only the
@@ -400,79 +359,27 @@ impl ChannelBuilder {
         if !patterns.is_empty() {
             entry_ranges.push(entries.len() as u32);
         }
-        // Shortest codes for the tokens in most names.
-        let mut count = vec![0u32; vocab.len() + 1];
-        for &(s, n) in &patterns {
-            for &id in &seqs[s as usize..(s + n) as usize] {
-                count[id as usize] += 1;
-            }
-        }
-        // Most names first, then by id: one `u64` key a token, sorted as plain numbers.
-        let mut order: Vec<u64> =
-            (1..=vocab.len() as u32).map(|id| u64::from(!count[id as usize]) << 32 | u64::from(id)).collect();
-        order.sort_unstable();
-        let mut map = vec![0u32; vocab.len() + 1];
-        for (rank, &k) in order.iter().enumerate() {
-            map[k as u32 as usize] = rank as u32 + 1;
-        }
-        drop(order);
-        drop(count);
-        vocab.renumber(&map);
         vocab.shrink();
-        let mut bytes = Vec::new();
-        let mut ends = Vec::with_capacity(patterns.len());
-        for &(s, n) in &patterns {
-            for &id in &seqs[s as usize..(s + n) as usize] {
-                push_code(&mut bytes, map[id as usize]);
-            }
-            ends.push(bytes.len());
-        }
         drop(names);
-        // The automaton's patterns in descending order of their codes: each then shares
-        // its path from the start with the one before it down to where they part. Its
-        // builder keeps a state's transitions in an ascending list, so every transition
-        // it follows or adds is then at the head of its list; in the order above, the
-        // start state and the states after common tokens (many children each) were
-        // walked for every name, most of the build. Pattern `k` of the automaton is
-        // pattern `order[k]` above; the entries are laid out in the automaton's order.
-        let code = |p: u32| &bytes[if p == 0 { 0 } else { ends[p as usize - 1] }..ends[p as usize]];
-        // Keyed on the first eight bytes (zeros past the end; ties compare whole codes).
-        let prefix = |p: u32| {
-            let c = code(p);
-            let mut k = [0u8; 8];
-            let n = c.len().min(8);
-            k[..n].copy_from_slice(&c[..n]);
-            u64::from_be_bytes(k)
-        };
-        let mut keyed: Vec<(u64, u32)> = (0..patterns.len() as u32).map(|p| (prefix(p), p)).collect();
-        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| kb.cmp(&ka).then_with(|| code(b).cmp(code(a))));
-        let order: Vec<u32> = keyed.into_iter().map(|k| k.1).collect();
-        let (entry_ranges, mut entries) = {
-            let mut ranges = Vec::with_capacity(entry_ranges.len());
-            let mut laid = Vec::with_capacity(entries.len());
-            ranges.push(0);
-            for &p in &order {
-                laid.extend_from_slice(
-                    &entries[entry_ranges[p as usize] as usize..entry_ranges[p as usize + 1] as usize],
-                );
-                ranges.push(laid.len() as u32);
-            }
-            (ranges, laid)
-        };
         // A large automaton is built on a thread of its own while this one makes the
-        // filters below, which need the vocabulary but not the automaton (a third of the
-        // build time for a large gazetteer). A small one (a live overlay's), or one where
-        // no thread can be started, is built here after them.
-        let pats = || order.iter().map(|&p| code(p));
+        // filters below, which need the vocabulary but not the automaton (at 1M names,
+        // 3.04 to 3.15 s against 3.16 to 3.44 s built in turn). A small one (a live
+        // overlay's), or one where no thread can be started, is built here after them.
+        let max_id = vocab.len() as u32;
+        let pats = || patterns.iter().map(|&(s, n)| &seqs[s as usize..(s + n) as usize]);
         std::thread::scope(|scope| -> Result<Channel, String> {
-            let nfa = (order.len() >= PARALLEL_BUILD_FROM)
-                .then(|| std::thread::Builder::new().spawn_scoped(scope, || automaton(pats())).ok())
+            let nfa = (patterns.len() >= PARALLEL_BUILD_FROM)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, || TokenAutomaton::new(pats(), max_id))
+                        .ok()
+                })
                 .flatten();
             entries.shrink_to_fit();
             // What can begin a name: the first tokens of the patterns.
             let mut first = vec![0u64; (vocab.len() + 1).div_ceil(64)];
             for &(s, _) in &patterns {
-                let id = map[seqs[s as usize] as usize] as usize;
+                let id = seqs[s as usize] as usize;
                 first[id / 64] |= 1 << (id % 64);
             }
             let n_first = first.iter().map(|w| w.count_ones() as usize).sum();
@@ -481,7 +388,7 @@ impl ChannelBuilder {
             // Whether any match could be accepted or refused for its capitals.
             let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
             let mut caseless = vec![0u64; if spellings { first.len() } else { 0 }];
-            let mut buf = String::new();
+            let (mut buf, mut up) = (String::new(), String::new());
             // The pair keys of every spelling of every token: its key's by id (with
             // `LONGER` set when the key goes on after its word bytes: a run that is one word
             // is never such a token), and its aliases' by id.
@@ -505,9 +412,19 @@ impl ChannelBuilder {
                     aliases.push((raw & !ALIAS, p));
                 }
                 // (An alias is capitals already; what counts is its token's own key.)
-                let k = std::str::from_utf8(k).unwrap_or("");
-                if spellings && raw & ALIAS == 0 && key.key(&crate::normalize::upper(k), &mut buf) == k {
-                    caseless[id as usize / 64] |= 1 << (id % 64);
+                if spellings && raw & ALIAS == 0 {
+                    let k = std::str::from_utf8(k).unwrap_or("");
+                    // ASCII capitals are ASCII's upper case: no new string a token.
+                    up.clear();
+                    if k.is_ascii() {
+                        up.push_str(k);
+                        up.make_ascii_uppercase();
+                    } else {
+                        up.push_str(&crate::normalize::upper(k));
+                    }
+                    if key.key(&up, &mut buf) == k {
+                        caseless[id as usize / 64] |= 1 << (id % 64);
+                    }
                 }
             });
             aliases.sort_unstable();
@@ -518,12 +435,12 @@ impl ChannelBuilder {
             };
             let mut pairs = PairFilter::new(patterns.len());
             for &(s, n) in &patterns {
-                let a = map[seqs[s as usize] as usize];
+                let a = seqs[s as usize];
                 for ka in spellings_of(a) {
                     if n == 1 {
                         pairs.add(ka, ALONE);
                     } else {
-                        for kb in spellings_of(map[seqs[s as usize + 1] as usize]) {
+                        for kb in spellings_of(seqs[s as usize + 1]) {
                             pairs.add(ka, kb & !LONGER);
                         }
                     }
@@ -532,7 +449,7 @@ impl ChannelBuilder {
             drop((keys, aliases));
             let nfa = match nfa {
                 Some(h) => h.join().map_err(|_| "the automaton's builder failed".to_string())??,
-                None => automaton(pats())?,
+                None => TokenAutomaton::new(pats(), max_id)?,
             };
             let uid = CHANNELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Ok(Channel {
@@ -557,37 +474,12 @@ impl ChannelBuilder {
 /// Patterns from which a channel's automaton is built on a thread of its own.
 const PARALLEL_BUILD_FROM: usize = 50_000;
 
-/// The automaton over the patterns' codes, and its (unanchored) start state; `None` for
-/// no patterns.
-fn automaton<'a>(codes: impl Iterator<Item = &'a [u8]> + Clone) -> Result<Option<(NFA, StateID)>, String> {
-    if codes.clone().next().is_none() {
-        return Ok(None);
-    }
-    // Code bytes are dense and uniform: a prefilter finds nothing to skip and costs a
-    // third of the build time. Full transition tables for the first two levels make
-    // filling in the failure transitions fast; the compact automaton keeps one only for
-    // its start state (deeper ones would cost a fifth of its memory and save little
-    // search time).
-    let nnfa = noncontiguous::Builder::new()
-        .match_kind(MatchKind::Standard)
-        .prefilter(false)
-        .dense_depth(2)
-        .build(codes)
-        .map_err(|e| e.to_string())?;
-    let nfa = contiguous::Builder::new()
-        .dense_depth(1)
-        .build_from_noncontiguous(&nnfa)
-        .map_err(|e| e.to_string())?;
-    let start = nfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
-    Ok(Some((nfa, start)))
-}
-
 /// One keyed vocabulary with its automaton.
 pub(crate) struct Channel {
     key: KeyKind,
     vocab: Vocab,
-    /// The automaton over codes, and its (unanchored) start state.
-    nfa: Option<(NFA, StateID)>,
+    /// The automaton over token ids.
+    nfa: Option<TokenAutomaton>,
     /// Pattern p stands for `entries[entry_ranges[p]..entry_ranges[p + 1]]`.
     entry_ranges: Vec<u32>,
     entries: Vec<u32>,
@@ -845,9 +737,9 @@ impl PairFilter {
 struct ChannelScratch {
     /// The automaton's state after the last token fed to it (`None`: the start state, no
     /// name in progress).
-    state: Option<StateID>,
-    /// Since the automaton last left its start state: the code bytes fed, and each token
-    /// fed with the offset of its code (to turn a match's length into its first token).
+    state: Option<u32>,
+    /// Since the automaton last left its start state: the tokens fed, and each token fed
+    /// with its place among them (to turn a match's length into its first token).
     fed: u32,
     tokens: Vec<(u32, u32, Spelling)>,
     cache: LookupCache,
@@ -1402,7 +1294,7 @@ impl Channel {
         index: u16,
         out: &mut Vec<RawMatch>,
     ) -> bool {
-        let Some((nfa, start)) = &self.nfa else { return false };
+        let Some(nfa) = &self.nfa else { return false };
         if cs.state.is_none() && ascii && !passes && !self.starts.test(text.as_bytes(), t.start) {
             return false;
         }
@@ -1425,50 +1317,42 @@ impl Channel {
         } else {
             Spelling::Name
         };
-        let mut code = [0u8; 4];
-        let n = encode(id, &mut code);
         let sid = match cs.state {
-            Some(mut sid) => {
+            Some(sid) => {
                 cs.tokens.push((i, cs.fed, spelling));
-                for &b in &code[..n] {
-                    sid = nfa.next_state(Anchored::No, sid, b);
-                }
-                cs.fed += n as u32;
-                sid
+                cs.fed += 1;
+                nfa.next(sid, id)
             }
             None => {
                 cs.tokens.clear();
                 cs.tokens.push((i, 0, spelling));
-                cs.fed = n as u32;
+                cs.fed = 1;
                 let cached = cs.cache.slots.get(slot).map_or(0, |s| s.after);
                 if cached & !MATCHES != 0 {
                     // A token that begins a name never leaves the automaton in its
                     // start state.
-                    let sid = StateID::new_unchecked((cached & !MATCHES) as usize);
+                    let sid = cached & !MATCHES;
                     if cached & MATCHES == 0 {
                         cs.state = Some(sid);
                         return true;
                     }
                     sid
                 } else {
-                    let mut sid = *start;
-                    for &b in &code[..n] {
-                        sid = nfa.next_state(Anchored::No, sid, b);
-                    }
+                    let sid = nfa.next(ROOT, id);
                     if let Some(s) = cs.cache.slots.get_mut(slot) {
-                        if sid.as_u32() & MATCHES == 0 {
-                            s.after = sid.as_u32() | if nfa.is_match(sid) { MATCHES } else { 0 };
+                        if sid & MATCHES == 0 {
+                            s.after = sid | if nfa.matches(sid).is_empty() { 0 } else { MATCHES };
                         }
                     }
                     sid
                 }
             }
         };
-        if nfa.is_match(sid) {
-            for k in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, k);
-                let at = cs.fed - nfa.pattern_len(pid) as u32;
-                // Every pattern starts at a code the automaton was fed since it left its
+        let found = nfa.matches(sid);
+        if !found.is_empty() {
+            for &pid in found {
+                let at = cs.fed - nfa.pattern_len(pid);
+                // Every pattern starts at a token the automaton was fed since it left its
                 // start state.
                 let Some(j) = cs.tokens.iter().rposition(|x| x.1 == at) else { continue };
                 let fed = &cs.tokens[j..];
@@ -1482,13 +1366,13 @@ impl Channel {
                     start: cs.tokens[j].0,
                     end: i + 1,
                     channel: index,
-                    pattern: pid.as_u32(),
+                    pattern: pid,
                     upper,
                     lower,
                 });
             }
         }
-        cs.state = (sid != *start).then_some(sid);
+        cs.state = (sid != ROOT).then_some(sid);
         true
     }
 
@@ -1499,7 +1383,7 @@ impl Channel {
             + self.starts.memory_usage()
             + self.known.memory_usage()
             + self.pairs.memory_usage()
-            + self.nfa.as_ref().map_or(0, |a| a.0.memory_usage())
+            + self.nfa.as_ref().map_or(0, TokenAutomaton::memory_usage)
             + 4 * (self.entry_ranges.capacity() + self.entries.capacity())
     }
 }
