@@ -281,13 +281,9 @@ impl ChannelBuilder {
                 (0..n).any(|i| alias_of.get(key(first + i)) == Some(&CONFLICT))
             };
         }
-        let mut aliases: Vec<(&str, u32)> = alias_of.into_iter().filter(|a| a.1 != CONFLICT).collect();
-        // Deterministic table layout: by token id (an id has one capitalized key; the
-        // keys break ties all the same), not by key, which compares strings.
-        aliases.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
-        for (k, id) in aliases {
-            self.vocab.insert_alias(k.as_bytes(), id)?;
-        }
+        let aliases: Vec<(&[u8], u32)> =
+            alias_of.into_iter().filter(|a| a.1 != CONFLICT).map(|(k, id)| (k.as_bytes(), id)).collect();
+        self.vocab.insert_aliases(&aliases)?;
         // The patterns of their own: each key as the vocabulary knows it now (a token,
         // an alias, or a new token), taken in capitals only.
         for (u, &(name, first, n)) in uppers.iter().enumerate() {

@@ -192,6 +192,31 @@ impl Vocab {
         Ok(id)
     }
 
+    /// Makes each `(key, target)` an alias, as [`Vocab::insert_alias`] does one. They go in
+    /// by their places in the table (then by key), so that the table is written from one
+    /// end to the other rather than at random: for half a million aliases, most of the
+    /// time went in cache misses.
+    pub(crate) fn insert_aliases(&mut self, aliases: &[(&[u8], u32)]) -> Result<(), String> {
+        let want = (self.used + aliases.len()).saturating_mul(2);
+        if want > self.slots.len() {
+            self.rehash(want.next_power_of_two());
+        }
+        let mut order: Vec<(u64, u32)> = aliases
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (hash(head_of(k), k) >> self.shift, i as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| aliases[a.1 as usize].0.cmp(aliases[b.1 as usize].0))
+        });
+        self.aliases.reserve(aliases.len());
+        for (_, i) in order {
+            let (k, target) = aliases[i as usize];
+            self.insert_alias(k, target)?;
+        }
+        Ok(())
+    }
+
     /// Makes `key` an alias of id `target`. Refused when `key` is a key of its own or an
     /// alias of another id.
     pub(crate) fn insert_alias(&mut self, key: &[u8], target: u32) -> Result<(), String> {
@@ -352,6 +377,22 @@ mod tests {
             }
         });
         assert_eq!(seen, 1);
+    }
+
+    #[test]
+    fn aliases_in_bulk_as_one_by_one() {
+        let mut v = Vocab::default();
+        let ids: Vec<u32> =
+            (0..300).map(|i| v.insert(format!("token-number-{i}").as_bytes()).unwrap()).collect();
+        let keys: Vec<String> = (0..300).map(|i| format!("TOKEN-NUMBER-{i}")).collect();
+        let list: Vec<(&[u8], u32)> = keys.iter().zip(&ids).map(|(k, &id)| (k.as_bytes(), id)).collect();
+        v.insert_aliases(&list).unwrap();
+        for (k, &id) in keys.iter().zip(&ids) {
+            assert_eq!(v.get(k.as_bytes()), Some(ALIAS | id));
+        }
+        assert_eq!(v.len(), 300);
+        // A key that is a token already is refused, as by `insert_alias`.
+        assert!(v.insert_aliases(&[(b"token-number-7".as_slice(), ids[8])]).is_err());
     }
 
     #[test]
