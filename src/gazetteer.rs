@@ -40,9 +40,9 @@
 //! [`Gazetteer::check_ids`] checks the same.
 
 use crate::error::{read_utf8, Error, Result};
+use crate::fxhash::FxMap;
 use crate::label::{Label, LabelSet};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Which capitalizations of a name match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -294,7 +294,7 @@ impl Gazetteer {
     /// # Errors
     /// On the first id with a second label, naming both places.
     pub fn check_ids(gazetteers: &[Gazetteer]) -> Result<()> {
-        let mut first: HashMap<&str, (&Label, &Gazetteer, Option<usize>)> = HashMap::new();
+        let mut first: FxMap<&str, (&Label, &Gazetteer, Option<usize>)> = FxMap::default();
         for g in gazetteers {
             for (ix, e) in g.entries.iter().enumerate() {
                 let Some(id) = e.id.as_deref() else { continue };
@@ -385,7 +385,8 @@ impl Gazetteer {
     /// As [`Gazetteer::from_tsv_str`].
     pub fn from_tsv_str_with(name: &str, text: &str, labels: &LabelSet) -> Result<Gazetteer> {
         let mut g = Gazetteer::new(name);
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        // Ids are slices of `text`: no string a line.
+        let mut by_id: FxMap<&str, usize> = FxMap::default();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // `#labels:` lines declare labels for the whole file, wherever they stand.
         let mut labels = labels.clone();
@@ -478,7 +479,7 @@ impl Gazetteer {
                         }
                         continue;
                     }
-                    by_id.insert(id.to_string(), g.entries.len());
+                    by_id.insert(id, g.entries.len());
                     let mut e = Entry::new(surface, label).id(id).priority(priority);
                     e.case = case;
                     e.fold_accents = fold;
@@ -536,7 +537,7 @@ impl Gazetteer {
             line.contains("\"labels\"").then(|| serde_json::from_str(line).ok()).flatten()
         };
         let mut g = Gazetteer::new(name);
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: FxMap<String, usize> = FxMap::default();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut labels = labels.clone();
         for (i, line) in text.lines().enumerate() {
