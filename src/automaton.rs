@@ -42,66 +42,110 @@ pub(crate) struct TokenAutomaton {
 impl TokenAutomaton {
     /// The automaton of `patterns` (pattern `k` is the `k`-th sequence); `None` when there
     /// are none, or only empty ones. Token ids are at most `max_id`. Equal sequences
-    /// should come once: a later copy is left out.
+    /// should come once: a later copy is left out. In ascending order (a channel's), the
+    /// trie is built without looking anything up.
     pub(crate) fn new<'a>(
-        patterns: impl Iterator<Item = &'a [u32]>,
+        patterns: impl Iterator<Item = &'a [u32]> + Clone,
         max_id: u32,
     ) -> Result<Option<TokenAutomaton>, String> {
         let too_many = || "too many name tokens for the automaton".to_string();
+        let lens: Vec<u32> = patterns.clone().map(|p| p.len() as u32).collect();
+        u32::try_from(lens.len()).map_err(|_| too_many())?;
         let mut root = vec![0u32; max_id as usize + 1];
-        // The trie: an edge (state, token) -> state, states numbered from ROOT + 1 in
-        // order of creation; each state's own pattern.
-        let mut edges: FxMap<u64, u32> = FxMap::default();
+        // The trie: edges (state, token, next state) out of states other than the start,
+        // states numbered from ROOT + 1 in order of creation; each state's own pattern.
         let mut own: Vec<u32> = vec![u32::MAX, u32::MAX];
-        let mut lens = Vec::new();
-        for (k, p) in patterns.enumerate() {
-            let k = u32::try_from(k).map_err(|_| too_many())?;
-            lens.push(p.len() as u32);
-            let mut s = ROOT;
-            for &id in p {
-                let slot = root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
-                let next = if s == ROOT {
-                    *slot
-                } else {
-                    edges.get(&(u64::from(s) << 32 | u64::from(id))).copied().unwrap_or(0)
-                };
-                s = if next != 0 {
-                    next
-                } else {
-                    let n = u32::try_from(own.len()).map_err(|_| too_many())?;
-                    if n >= 1 << 31 {
-                        return Err(too_many());
-                    }
-                    own.push(u32::MAX);
-                    if s == ROOT {
+        let mut edges: Vec<(u32, u32, u32)> = Vec::new();
+        let new_state = |own: &mut Vec<u32>| -> Result<u32, String> {
+            let n = u32::try_from(own.len()).ok().filter(|&n| n < 1 << 31).ok_or_else(too_many)?;
+            own.push(u32::MAX);
+            Ok(n)
+        };
+        let sorted = {
+            let mut prev: Option<&[u32]> = None;
+            patterns.clone().all(|p| prev.replace(p).map_or(true, |q| q < p))
+        };
+        if sorted {
+            // In ascending order (as a channel gives them), each pattern shares with the one
+            // before it exactly their common prefix, and a state's children come in
+            // ascending order: a path of states replaces any look-up.
+            let mut path = vec![ROOT];
+            let mut prev: &[u32] = &[];
+            for (k, p) in patterns.enumerate() {
+                let common = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
+                path.truncate(common + 1);
+                for &id in &p[common..] {
+                    let parent = path[path.len() - 1];
+                    let slot =
+                        root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
+                    let n = new_state(&mut own)?;
+                    if parent == ROOT {
                         *slot = n;
                     } else {
-                        edges.insert(u64::from(s) << 32 | u64::from(id), n);
+                        edges.push((parent, id, n));
                     }
-                    n
-                };
+                    path.push(n);
+                }
+                let s = path[path.len() - 1];
+                if s != ROOT {
+                    own[s as usize] = k as u32;
+                }
+                prev = p;
             }
-            if s != ROOT && own[s as usize] == u32::MAX {
-                own[s as usize] = k;
+        } else {
+            let mut index: FxMap<u64, u32> = FxMap::default();
+            for (k, p) in patterns.enumerate() {
+                let mut s = ROOT;
+                for &id in p {
+                    let slot =
+                        root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
+                    let key = u64::from(s) << 32 | u64::from(id);
+                    let next = if s == ROOT { *slot } else { index.get(&key).copied().unwrap_or(0) };
+                    s = if next != 0 {
+                        next
+                    } else {
+                        let n = new_state(&mut own)?;
+                        if s == ROOT {
+                            *slot = n;
+                        } else {
+                            index.insert(key, n);
+                            edges.push((s, id, n));
+                        }
+                        n
+                    };
+                }
+                if s != ROOT && own[s as usize] == u32::MAX {
+                    own[s as usize] = k as u32;
+                }
             }
         }
         let states = own.len();
         if states <= 2 {
             return Ok(None);
         }
-        // The transitions, by state then token.
-        let mut sorted: Vec<(u64, u32)> = edges.into_iter().collect();
-        sorted.sort_unstable();
+        // The transitions by state (a counting sort), each state's by token.
         let mut at = vec![0u32; states + 1];
-        for &(key, _) in &sorted {
-            at[(key >> 32) as usize + 1] += 1;
+        for &(parent, _, _) in &edges {
+            at[parent as usize + 1] += 1;
         }
         for s in 1..=states {
             at[s] += at[s - 1];
         }
-        let labels: Vec<u32> = sorted.iter().map(|&(key, _)| key as u32).collect();
-        let targets: Vec<u32> = sorted.iter().map(|&(_, t)| t).collect();
-        drop(sorted);
+        let mut fill = at.clone();
+        let mut pairs = vec![(0u32, 0u32); edges.len()];
+        for &(parent, id, next) in &edges {
+            pairs[fill[parent as usize] as usize] = (id, next);
+            fill[parent as usize] += 1;
+        }
+        drop((edges, fill));
+        if !sorted {
+            for s in 0..states {
+                pairs[at[s] as usize..at[s + 1] as usize].sort_unstable();
+            }
+        }
+        let labels: Vec<u32> = pairs.iter().map(|&(id, _)| id).collect();
+        let targets: Vec<u32> = pairs.iter().map(|&(_, t)| t).collect();
+        drop(pairs);
         let mut a = TokenAutomaton {
             root,
             at,
@@ -265,6 +309,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn equals_brute_force_in_ascending_order(
+            mut patterns in prop::collection::vec(prop::collection::vec(1u32..5, 0..5), 0..14),
+            text in prop::collection::vec(1u32..6, 0..40),
+        ) {
+            // As a channel gives them: ascending, no two alike (the trie without look-ups).
+            patterns.sort();
+            patterns.dedup();
+            match TokenAutomaton::new(patterns.iter().map(Vec::as_slice), 6).unwrap() {
+                Some(a) => prop_assert_eq!(run(&a, &text), brute(&patterns, &text)),
+                None => prop_assert!(brute(&patterns, &text).is_empty()),
+            }
+        }
+
         #[test]
         fn equals_brute_force(
             patterns in prop::collection::vec(prop::collection::vec(1u32..6, 0..5), 0..12),
