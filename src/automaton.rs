@@ -15,8 +15,6 @@
 //! feed a b c: the state of "a b c"; matches 0, 1, 2 (lengths 3, 2, 1)
 //! ```
 
-use crate::fxhash::FxMap;
-
 /// The start state. State 0 is never a state, so that a state can be stored where 0
 /// means none.
 pub(crate) const ROOT: u32 = 1;
@@ -39,91 +37,85 @@ pub(crate) struct TokenAutomaton {
     lens: Vec<u32>,
 }
 
+fn too_many() -> String {
+    "too many name tokens for the automaton".to_string()
+}
+
+/// A trie of token sequences; states are numbered from `ROOT + 1` in order of creation.
+struct Trie {
+    /// The state after token `id` from the start (0: none).
+    root: Vec<u32>,
+    /// Each state's own pattern (`u32::MAX`: none; of equal sequences, the first).
+    own: Vec<u32>,
+    /// The other transitions, (state, token, next state), each state's in ascending order
+    /// of token.
+    edges: Vec<(u32, u32, u32)>,
+}
+
+/// The trie of `patterns`, given as (number, sequence) in ascending order of sequence.
+/// Each pattern shares with the one before it exactly their common prefix, so a path of
+/// states replaces any look-up.
+fn trie<'a>(patterns: impl Iterator<Item = (u32, &'a [u32])>, max_id: u32) -> Result<Trie, String> {
+    let mut root = vec![0u32; max_id as usize + 1];
+    let mut own: Vec<u32> = vec![u32::MAX, u32::MAX];
+    let mut edges = Vec::new();
+    let mut path = vec![ROOT];
+    let mut prev: &[u32] = &[];
+    for (k, p) in patterns {
+        let common = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
+        path.truncate(common + 1);
+        for &id in &p[common..] {
+            let parent = path[path.len() - 1];
+            let slot = root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
+            let n = u32::try_from(own.len()).ok().filter(|&n| n < 1 << 31).ok_or_else(too_many)?;
+            own.push(u32::MAX);
+            if parent == ROOT {
+                *slot = n;
+            } else {
+                edges.push((parent, id, n));
+            }
+            path.push(n);
+        }
+        let s = path[path.len() - 1];
+        if s != ROOT && own[s as usize] == u32::MAX {
+            own[s as usize] = k;
+        }
+        prev = p;
+    }
+    Ok(Trie { root, own, edges })
+}
+
 impl TokenAutomaton {
     /// The automaton of `patterns` (pattern `k` is the `k`-th sequence); `None` when there
     /// are none, or only empty ones. Token ids are at most `max_id`. Equal sequences
-    /// should come once: a later copy is left out. In ascending order (a channel's), the
-    /// trie is built without looking anything up.
+    /// should come once: a later copy is left out.
     pub(crate) fn new<'a>(
         patterns: impl Iterator<Item = &'a [u32]> + Clone,
         max_id: u32,
     ) -> Result<Option<TokenAutomaton>, String> {
-        let too_many = || "too many name tokens for the automaton".to_string();
         let lens: Vec<u32> = patterns.clone().map(|p| p.len() as u32).collect();
         u32::try_from(lens.len()).map_err(|_| too_many())?;
-        let mut root = vec![0u32; max_id as usize + 1];
-        // The trie: edges (state, token, next state) out of states other than the start,
-        // states numbered from ROOT + 1 in order of creation; each state's own pattern.
-        let mut own: Vec<u32> = vec![u32::MAX, u32::MAX];
-        let mut edges: Vec<(u32, u32, u32)> = Vec::new();
-        let new_state = |own: &mut Vec<u32>| -> Result<u32, String> {
-            let n = u32::try_from(own.len()).ok().filter(|&n| n < 1 << 31).ok_or_else(too_many)?;
-            own.push(u32::MAX);
-            Ok(n)
-        };
-        let sorted = {
+        // The trie is built from the patterns in ascending order: a channel gives them so;
+        // others are put in order first (a stable sort, so that of equal ones the first
+        // keeps its number).
+        let ascending = {
             let mut prev: Option<&[u32]> = None;
             patterns.clone().all(|p| prev.replace(p).map_or(true, |q| q < p))
         };
-        if sorted {
-            // In ascending order (as a channel gives them), each pattern shares with the one
-            // before it exactly their common prefix, and a state's children come in
-            // ascending order: a path of states replaces any look-up.
-            let mut path = vec![ROOT];
-            let mut prev: &[u32] = &[];
-            for (k, p) in patterns.enumerate() {
-                let common = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
-                path.truncate(common + 1);
-                for &id in &p[common..] {
-                    let parent = path[path.len() - 1];
-                    let slot =
-                        root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
-                    let n = new_state(&mut own)?;
-                    if parent == ROOT {
-                        *slot = n;
-                    } else {
-                        edges.push((parent, id, n));
-                    }
-                    path.push(n);
-                }
-                let s = path[path.len() - 1];
-                if s != ROOT {
-                    own[s as usize] = k as u32;
-                }
-                prev = p;
-            }
+        let Trie { root, own, edges } = if ascending {
+            trie(patterns.enumerate().map(|(k, p)| (k as u32, p)), max_id)?
         } else {
-            let mut index: FxMap<u64, u32> = FxMap::default();
-            for (k, p) in patterns.enumerate() {
-                let mut s = ROOT;
-                for &id in p {
-                    let slot =
-                        root.get_mut(id as usize).ok_or_else(|| format!("token id {id} out of range"))?;
-                    let key = u64::from(s) << 32 | u64::from(id);
-                    let next = if s == ROOT { *slot } else { index.get(&key).copied().unwrap_or(0) };
-                    s = if next != 0 {
-                        next
-                    } else {
-                        let n = new_state(&mut own)?;
-                        if s == ROOT {
-                            *slot = n;
-                        } else {
-                            index.insert(key, n);
-                            edges.push((s, id, n));
-                        }
-                        n
-                    };
-                }
-                if s != ROOT && own[s as usize] == u32::MAX {
-                    own[s as usize] = k as u32;
-                }
-            }
-        }
+            let list: Vec<&[u32]> = patterns.collect();
+            let mut order: Vec<u32> = (0..list.len() as u32).collect();
+            order.sort_by(|&a, &b| list[a as usize].cmp(list[b as usize]));
+            trie(order.iter().map(|&k| (k, list[k as usize])), max_id)?
+        };
         let states = own.len();
         if states <= 2 {
             return Ok(None);
         }
-        // The transitions by state (a counting sort), each state's by token.
+        // The transitions by state (a counting sort); the trie made each state's in
+        // ascending order of token.
         let mut at = vec![0u32; states + 1];
         for &(parent, _, _) in &edges {
             at[parent as usize + 1] += 1;
@@ -138,11 +130,6 @@ impl TokenAutomaton {
             fill[parent as usize] += 1;
         }
         drop((edges, fill));
-        if !sorted {
-            for s in 0..states {
-                pairs[at[s] as usize..at[s + 1] as usize].sort_unstable();
-            }
-        }
         let labels: Vec<u32> = pairs.iter().map(|&(id, _)| id).collect();
         let targets: Vec<u32> = pairs.iter().map(|&(_, t)| t).collect();
         drop(pairs);

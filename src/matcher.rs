@@ -384,7 +384,7 @@ impl ChannelBuilder {
             // Whether any match could be accepted or refused for its capitals.
             let spellings = vocab.has_aliases() || entries.iter().any(|&e| e & EXACT_OK == 0);
             let mut caseless = vec![0u64; if spellings { first.len() } else { 0 }];
-            let (mut buf, mut up) = (String::new(), String::new());
+            let (mut buf, mut word) = (String::new(), String::new());
             // The pair keys of every spelling of every token: its key's by id (with
             // `LONGER` set when the key goes on after its word bytes: a run that is one word
             // is never such a token), and its aliases' by id.
@@ -409,16 +409,14 @@ impl ChannelBuilder {
                 }
                 // (An alias is capitals already; what counts is its token's own key.)
                 if spellings && raw & ALIAS == 0 {
-                    let k = std::str::from_utf8(k).unwrap_or("");
-                    // ASCII capitals are ASCII's upper case: no new string a token.
-                    up.clear();
-                    if k.is_ascii() {
-                        up.push_str(k);
-                        up.make_ascii_uppercase();
+                    // ASCII capitals in a reused buffer (`upper_key`): no new string a token.
+                    let up = if k.is_ascii() {
+                        upper_key(key, k, &mut word, &mut buf)
                     } else {
-                        up.push_str(&crate::normalize::upper(k));
-                    }
-                    if key.key(&up, &mut buf) == k {
+                        word = crate::normalize::upper(std::str::from_utf8(k).unwrap_or(""));
+                        key.key(&word, &mut buf)
+                    };
+                    if up.as_bytes() == k {
                         caseless[id as usize / 64] |= 1 << (id % 64);
                     }
                 }
@@ -734,10 +732,9 @@ struct ChannelScratch {
     /// The automaton's state after the last token fed to it (`None`: the start state, no
     /// name in progress).
     state: Option<u32>,
-    /// Since the automaton last left its start state: the tokens fed, and each token fed
-    /// with its place among them (to turn a match's length into its first token).
-    fed: u32,
-    tokens: Vec<(u32, u32, Spelling)>,
+    /// The tokens fed since the automaton last left its start state, with their
+    /// spellings: a match of `n` tokens begins `n` from the end.
+    tokens: Vec<(u32, Spelling)>,
     cache: LookupCache,
 }
 
@@ -1315,14 +1312,12 @@ impl Channel {
         };
         let sid = match cs.state {
             Some(sid) => {
-                cs.tokens.push((i, cs.fed, spelling));
-                cs.fed += 1;
+                cs.tokens.push((i, spelling));
                 nfa.next(sid, id)
             }
             None => {
                 cs.tokens.clear();
-                cs.tokens.push((i, 0, spelling));
-                cs.fed = 1;
+                cs.tokens.push((i, spelling));
                 let cached = cs.cache.slots.get(slot).map_or(0, |s| s.after);
                 if cached & !MATCHES != 0 {
                     // A token that begins a name never leaves the automaton in its
@@ -1344,29 +1339,18 @@ impl Channel {
                 }
             }
         };
-        let found = nfa.matches(sid);
-        if !found.is_empty() {
-            for &pid in found {
-                let at = cs.fed - nfa.pattern_len(pid);
-                // Every pattern starts at a token the automaton was fed since it left its
-                // start state.
-                let Some(j) = cs.tokens.iter().rposition(|x| x.1 == at) else { continue };
-                let fed = &cs.tokens[j..];
-                let upper = fed.iter().any(|x| x.2 == Spelling::Capitals);
-                let lower = fed.iter().any(|x| x.2 == Spelling::Name);
-                if upper && lower {
-                    // "Masrour BARZANI": neither the name nor its capitalized form.
-                    continue;
-                }
-                out.push(RawMatch {
-                    start: cs.tokens[j].0,
-                    end: i + 1,
-                    channel: index,
-                    pattern: pid,
-                    upper,
-                    lower,
-                });
+        for &pid in nfa.matches(sid) {
+            // Every pattern starts at a token the automaton was fed since it left its
+            // start state.
+            let Some(j) = cs.tokens.len().checked_sub(nfa.pattern_len(pid) as usize) else { continue };
+            let fed = &cs.tokens[j..];
+            let upper = fed.iter().any(|x| x.1 == Spelling::Capitals);
+            let lower = fed.iter().any(|x| x.1 == Spelling::Name);
+            if upper && lower {
+                // "Masrour BARZANI": neither the name nor its capitalized form.
+                continue;
             }
+            out.push(RawMatch { start: fed[0].0, end: i + 1, channel: index, pattern: pid, upper, lower });
         }
         cs.state = (sid != ROOT).then_some(sid);
         true
